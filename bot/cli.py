@@ -1,0 +1,112 @@
+"""The ``raqam`` command line.
+
+``raqam digest PATH|-|URL`` prints the key-figure bullets of one article
+(``--json`` for the full digest); ``raqam digest --jsonl IN`` digests an
+archive; ``raqam bot`` runs the Telegram bot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarizer import digest
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="raqam",
+        description="Key figures of Persian news reports, as bullets.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    d = sub.add_parser("digest", help="digest one article (file, - for stdin, or a URL)")
+    d.add_argument("source", nargs="?", help="path to a UTF-8 text file, - for stdin, or a URL")
+    d.add_argument("--json", action="store_true", help="print the whole digest as JSON")
+    d.add_argument("--bullets", type=int, default=8, metavar="N", help="at most N bullets")
+    d.add_argument("--title", help="title of the article")
+    d.add_argument("--jsonl", metavar="IN", help="batch: one JSON object per line ({id, text|url})")
+    d.add_argument("--out", metavar="OUT", help="batch: write results here (default stdout)")
+    d.add_argument("--workers", type=int, default=1, metavar="N", help="batch: worker processes")
+
+    sub.add_parser("bot", help="run the Telegram bot (settings from the environment / .env)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    if args.command == "bot":
+        from bot.app import run_bot
+
+        return run_bot()
+    return _digest_command(args)
+
+
+def _digest_command(args: argparse.Namespace) -> int:
+    if args.bullets < 0:
+        print("raqam: --bullets must be zero or more", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jsonl:
+        from bot.batch import run_batch
+
+        return run_batch(args.jsonl, out=args.out, workers=args.workers, max_bullets=args.bullets)
+    if not args.source:
+        print("raqam: give a file, - for stdin, or a URL (or --jsonl IN)", file=sys.stderr)
+        return EXIT_USAGE
+
+    title = args.title
+    source = args.source
+    if source.startswith(("http://", "https://")):
+        from bot.links import LinkError, fetch_article_sync
+
+        try:
+            article = fetch_article_sync(source)
+        except LinkError as exc:
+            print(f"raqam: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+        text = article.text
+        title = title or article.title
+    else:
+        try:
+            text = _read_text(source)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"raqam: cannot read {source}: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+
+    result = digest(text, title=title, max_bullets=args.bullets)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if result.title:
+        print(result.title)
+    if not result.bullets:
+        print(_STATUS_MESSAGES.get(result.status, "رقمی پیدا نشد."))
+    for bullet in result.bullets:
+        print(f"• {bullet}")
+    return EXIT_OK
+
+
+_STATUS_MESSAGES = {
+    "empty": "متنی برای خلاصه کردن نیست.",
+    "not_persian": "این متن فارسی نیست.",
+    "no_figures": "در این متن رقمی پیدا نشد.",
+}
+
+
+def _read_text(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        data = Path(source).read_bytes()
+    return data.decode("utf-8-sig")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
