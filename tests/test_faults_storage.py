@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("bot.app", reason="the bot application is not present")
+
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAFakeTokenForFaultTests_abcdefghijk"
 
