@@ -1,30 +1,121 @@
-"""The single entry point: text in, :class:`~summarizer.model.Digest` out."""
+"""The single entry point: text in, :class:`~summarizer.model.Digest` out.
+
+Pipeline: :mod:`normalize` (offset map) -> :mod:`sentences` ->
+:mod:`figures` (numbers in context) -> :mod:`rank` (merge, order) ->
+:mod:`bullets` and :mod:`summary`. Every figure span is mapped back to the
+input as given.
+"""
 
 from __future__ import annotations
 
 import re
 
-from summarizer.model import Digest, Figure
-from summarizer.numbers import find_numbers
+from summarizer import bullets as bullet_mod
+from summarizer.figures import Mention, extract
+from summarizer.model import Digest, Figure, Status
+from summarizer.normalize import Normalized, normalize
+from summarizer.rank import SUBSTANTIVE, Ranked, rank
+from summarizer.sentences import split_sentences
+from summarizer.summary import content_words, summarize
 
-_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_PERSIAN_RX = re.compile("[\u0600-\u06ff]")
+_LETTER_RX = re.compile(r"[^\W\d_]")
+_TERMINAL = ".!?؟…»\"'"
 
 
 def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Digest:
-    """Digest one Persian news text (placeholder pipeline)."""
-    spans = [(m.start(), m.end()) for m in _SENT.finditer(text) if m.group(0).strip()]
-    sentences = [text[a:b].strip() for a, b in spans]
-    figures: list[Figure] = []
-    for i, (a, b) in enumerate(spans):
-        for n in find_numbers(text[a:b]):
-            figures.append(
-                Figure(text=text[a + n.start : a + n.end], value=n.value, kind="count",
-                       sentence=i, span=(a + n.start, a + n.end))
-            )
-    chosen = figures[:max_bullets]
-    bullets = [sentences[f.sentence] for f in chosen]
-    status = "empty" if not text.strip() else ("ok" if figures else "no_figures")
-    return Digest(title=title, bullets=bullets, figures=figures, sentences=sentences,
-                  summary=list(range(min(3, len(sentences)))),
-                  bullet_figures=[[i] for i in range(len(chosen))], status=status,
-                  sentence_spans=spans)
+    """Digest one Persian news text into key figures, bullets and a summary."""
+    if not isinstance(text, str):
+        text = str(text or "")
+    max_bullets = max(0, int(max_bullets))
+    if not text.strip():
+        return Digest(title=title, bullets=[], figures=[], sentences=[], summary=[], status="empty")
+    norm = normalize(text)
+    spans = split_sentences(norm.text)
+    sentences = [norm.text[a:b] for a, b in spans]
+    sentence_spans = [norm.to_original(a, b) for a, b in spans]
+    if not _is_persian(norm.text):
+        return Digest(
+            title=title,
+            bullets=[],
+            figures=[],
+            sentences=sentences,
+            summary=[],
+            status="not_persian",
+            sentence_spans=sentence_spans,
+        )
+
+    headline = _headline(sentences)
+    title_words = content_words(title) if title else set()
+    if not title_words:
+        for i in sorted(headline):
+            title_words |= content_words(sentences[i])
+
+    mentions = extract(norm.text, spans)
+    ranked = rank(mentions, headline=headline, n_sentences=len(spans), title_words=title_words)
+    figures = [_to_figure(r, norm) for r in ranked]
+
+    chosen = bullet_mod.choose(ranked, max_bullets, norm.text)
+    bullet_lines: list[str] = []
+    bullet_figures: list[list[int]] = []
+    for b in chosen:
+        line = bullet_mod.render(norm.text, b, ranked)
+        if line:
+            bullet_lines.append(line)
+            bullet_figures.append(sorted(b.figures))
+
+    counts = [0] * len(spans)
+    for m in mentions:
+        if not m.drop and m.kind in SUBSTANTIVE and m.trivia is None:
+            counts[m.sentence] += 1
+    summary = summarize(sentences, counts, title_words, headline)
+    has_figures = any(f.kind in SUBSTANTIVE for f in figures)
+    status: Status = "ok" if has_figures else "no_figures"
+    return Digest(
+        title=title,
+        bullets=bullet_lines,
+        figures=figures,
+        sentences=sentences,
+        summary=summary,
+        bullet_figures=bullet_figures,
+        status=status,
+        sentence_spans=sentence_spans,
+    )
+
+
+def _is_persian(text: str) -> bool:
+    letters = len(_LETTER_RX.findall(text[:20000]))
+    if letters == 0:
+        return False
+    persian = len(_PERSIAN_RX.findall(text[:20000]))
+    return persian >= 0.3 * letters and persian >= 3
+
+
+def _headline(sentences: list[str]) -> set[int]:
+    """Leading lines without a full stop: kicker and headline of an agency report."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences[:3]):
+        if s.rstrip().endswith(tuple(_TERMINAL)) or len(s.split()) > 30:
+            break
+        out.add(i)
+    return out
+
+
+def _to_figure(r: Ranked, norm: Normalized) -> Figure:
+    m: Mention = r.mention
+    a, b = norm.to_original(m.start, m.end)
+    return Figure(
+        text=norm.original[a:b],
+        value=m.value,
+        kind=m.kind,
+        sentence=m.sentence,
+        span=(a, b),
+        range=m.range,
+        unit=m.unit,
+        subject=m.subject,
+        qualifier=m.qualifier,
+        period=m.period,
+        change=m.change,
+        date=m.date if m.kind == "date" else None,
+        score=round(r.score, 4),
+    )

@@ -1,0 +1,322 @@
+"""One short Persian line per key figure, built from the clause around it.
+
+The clause is cut from the normalised text (so digits are Persian and ZWNJs
+repaired); reporting frames (``به گزارش …،``, ``X از … خبر داد``), empty
+openers (``همچنین``, ``در مجموع``) and long tails are dropped; a clause that
+ends in ``<action noun> <light verb>`` is turned into a noun phrase
+(``… ماسک تولید می‌شود`` -> ``تولید … ماسک``); a period phrase that opens the
+clause moves to its end; spelled-out numbers are written with digits.
+Figures of one clause share a bullet. When the bullet budget is spent,
+a figure may still join a bullet of its own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from summarizer.figures import Mention, is_light_verb, is_verb_token
+from summarizer.lexicon import load_toml
+from summarizer.rank import SUBSTANTIVE, Ranked
+from summarizer.sentences import tokenize
+
+MAX_WORDS = 16
+MIN_JOIN_SCORE = 1.5
+MAX_JOINED_WORDS = 26
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
+
+_REPORT_RX = re.compile(r"^(?:و\s+)?به\s+گزارش\s+[^،,:]{0,160}?[،,:]\s*")
+_NEWS_RX = re.compile(
+    r"^(?:[^:؛]{0,200}?\s)?از\s+(?P<body>.+?)\s+خبر\s+(?:داد|داده\s+است|دادند|می‌دهد|داده)$"
+)
+_SPELLED_RX = re.compile(
+    r"(?<![\w\u200c])(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد"
+    r"|نود|صد|یکصد|دویست|سیصد|چهارصد|پانصد|ششصد|هفتصد|هشتصد|نهصد|نیم|یازده|دوازده|سیزده"
+    r"|چهارده|پانزده|شانزده|هفده|هجده|نوزده)(?![\w\u200c])"
+)
+_SPACES_RX = re.compile(r"\s+")
+_EDGE_PUNCT = " .،,؛;:-–—/«»\"'"
+
+
+@dataclass(slots=True)
+class Bullet:
+    figures: list[int] = field(default_factory=list)  # indices into the ranked list
+    sentence: int = 0
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _phrases() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    data = load_toml("phrases.toml")
+    frames = data.get("frames", {})
+    openers = tuple(sorted(frames.get("openers", []), key=len, reverse=True))
+    bullets = data.get("bullets", {})
+    return (
+        openers,
+        frozenset(bullets.get("action_nouns", [])),
+        frozenset(frames.get("speech", [])),
+    )
+
+
+def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bullet]:
+    """Group the top figures into at most ``max_bullets`` bullets.
+
+    Figures of one clause share a bullet. When there are more clauses than
+    bullets, clauses of one sentence are joined into one bullet to make room
+    for further substantive figures (scores of at least :data:`MIN_JOIN_SCORE`).
+    """
+    bullets: list[Bullet] = []
+    if max_bullets <= 0:
+        return bullets
+    by_clause: dict[tuple[int, int], int] = {}
+    for i, r in enumerate(ranked):
+        m = r.mention
+        if m.kind not in SUBSTANTIVE or m.trivia is not None:
+            continue
+        if m.clause in by_clause:
+            bullets[by_clause[m.clause]].figures.append(i)
+            continue
+        if len(bullets) >= max_bullets:
+            if r.score < MIN_JOIN_SCORE:
+                continue
+            same = next(
+                (
+                    k
+                    for k, b in enumerate(bullets)
+                    if b.sentence == m.sentence and _fits(text, ranked, b, [i], [m.clause])
+                ),
+                None,
+            )
+            if same is not None:
+                bullets[same].figures.append(i)
+                bullets[same].clauses.append(m.clause)
+                by_clause[m.clause] = same
+                continue
+            if not _free_slot(bullets, by_clause, text, ranked):
+                continue
+        by_clause[m.clause] = len(bullets)
+        bullets.append(Bullet([i], m.sentence, [m.clause]))
+    return bullets
+
+
+def _fits(
+    text: str, ranked: list[Ranked], b: Bullet, figures: list[int], clauses: list[tuple[int, int]]
+) -> bool:
+    """Whether ``b`` joined with more clauses still makes a short line."""
+    if not text:
+        return True
+    joined = Bullet(b.figures + figures, b.sentence, b.clauses + clauses)
+    return _word_count(render(text, joined, ranked)) <= MAX_JOINED_WORDS
+
+
+def _free_slot(
+    bullets: list[Bullet],
+    by_clause: dict[tuple[int, int], int],
+    text: str,
+    ranked: list[Ranked],
+) -> bool:
+    """Join the last bullet that shares a sentence with an earlier one into it."""
+    for k in range(len(bullets) - 1, 0, -1):
+        for h in range(k):
+            if bullets[h].sentence == bullets[k].sentence and _fits(
+                text, ranked, bullets[h], bullets[k].figures, bullets[k].clauses
+            ):
+                bullets[h].figures.extend(bullets[k].figures)
+                bullets[h].clauses.extend(bullets[k].clauses)
+                del bullets[k]
+                by_clause.clear()
+                for bi, b in enumerate(bullets):
+                    for c in b.clauses:
+                        by_clause[c] = bi
+                return True
+    return False
+
+
+def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
+    """The Persian line of one bullet."""
+    parts: list[str] = []
+    for clause in sorted(bullet.clauses):
+        ms = [ranked[i].mention for i in bullet.figures if ranked[i].mention.clause == clause]
+        ms.sort(key=lambda m: m.start)
+        line = render_clause(text, clause, ms)
+        if line:
+            parts.append(line)
+    return " و ".join(parts)
+
+
+def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
+    c0, c1 = clause
+    if not ms:
+        return _SPACES_RX.sub(" ", text[c0:c1]).strip(_EDGE_PUNCT)
+    openers, action_nouns, _speech = _phrases()
+    first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
+    c0, c1 = _strip_frames(text, c0, c1, first, openers)
+    last_end = max(m.np_end for m in ms)
+    full = text[c0:c1]
+    trimmed = False
+    tail = text[last_end:c1]
+    if _word_count(full) > MAX_WORDS or "،" in tail:
+        c1 = _extend_pp(text, last_end, c1)
+        trimmed = True
+    # Positional edits first: spelled numbers as digits.
+    pieces: list[str] = []
+    pos = c0
+    for m in ms:
+        if m.num_start < pos or m.num_end > c1:
+            continue
+        pieces.append(text[pos : m.num_start])
+        raw = text[m.num_start : m.num_end]
+        pieces.append(_digits_form(raw, m))
+        pos = m.num_end
+    pieces.append(text[pos:c1])
+    s = "".join(pieces)
+    s = _SPACES_RX.sub(" ", s).strip(_EDGE_PUNCT)
+
+    period_phrase = None
+    for m in ms:
+        if m.period_span is not None:
+            period_phrase = text[m.period_span[0] : m.period_span[1]]
+            break
+
+    moved = ""
+    if period_phrase and s.startswith(period_phrase + " ") and len(s) > len(period_phrase) + 8:
+        s = s[len(period_phrase) + 1 :].strip(_EDGE_PUNCT)
+        moved = period_phrase
+    s = _join_list(s) if trimmed else _nominalise(s, action_nouns, openers)
+    # "این تعداد به ... رسیده" -> name what is counted.
+    for m in ms:
+        if m.subject_surface and "این تعداد" in s:
+            s = s.replace("این تعداد", "تعداد " + m.subject_surface, 1)
+    if s.endswith(" رسیده"):
+        s += " است"
+    if moved:
+        s = s.rstrip(_EDGE_PUNCT) + " " + moved
+    s = _SPACES_RX.sub(" ", s).strip(_EDGE_PUNCT)
+    return s
+
+
+def _strip_frames(
+    text: str, c0: int, c1: int, first: int, openers: tuple[str, ...]
+) -> tuple[int, int]:
+    """Move the clause bounds past reporting frames and empty openers."""
+    seg = text[c0:c1]
+    lead = len(seg) - len(seg.lstrip(_EDGE_PUNCT))
+    c0 += lead
+    seg = text[c0:c1]
+    rep = _REPORT_RX.match(seg)
+    if rep and c0 + rep.end() <= first:
+        c0 += rep.end()
+        seg = text[c0:c1]
+    news = _NEWS_RX.match(seg.rstrip(_EDGE_PUNCT))
+    if news and c0 + news.start("body") <= first:
+        c1 = c0 + news.end("body")
+        c0 += news.start("body")
+        seg = text[c0:c1]
+    stripped = _strip_openers(seg, openers)
+    cut = len(seg) - len(stripped)
+    if c0 + cut <= first:
+        c0 += cut
+    return c0, c1
+
+
+_PP_RX = re.compile(r"\s*(?:به|در|برای|میان|بین)\s+(?:[^\s،,.؛:]+\s+){0,2}?[^\s،,.؛:]+")
+
+
+def _extend_pp(text: str, end: int, limit: int) -> int:
+    """Keep one short prepositional phrase after a trimmed figure (``به افراد نیازمند``)."""
+    m = _PP_RX.match(text, end, limit)
+    if not m:
+        return end
+    words = tokenize(m.group(0))
+    for k, w in enumerate(words):
+        if k and is_verb_token(w):
+            return end
+    return m.end()
+
+
+def _word_count(s: str) -> int:
+    return sum(1 for t in s.split() if any(ch.isalnum() for ch in t))
+
+
+def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        for op in openers:
+            if s.startswith(op + " ") or s.startswith(op + "،"):
+                s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
+                changed = True
+                break
+    return s
+
+
+def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) -> str:
+    """``X <noun> <light verb…>`` -> ``<noun> X`` (``X را`` loses its ``را``)."""
+    toks = tokenize(s)
+    words = [t for t in toks if t.text[0].isalnum()]
+    if len(words) < 3:
+        return s
+    k = len(words) - 1
+    group = 0
+    while k >= 0 and group < 3 and is_verb_token(words[k]):
+        k -= 1
+        group += 1
+    if group == 0 or k < 1:
+        return s
+    first_verb = words[k + 1]
+    noun = words[k]
+    if noun.text not in action_nouns or not is_light_verb(first_verb):
+        return s
+    body = s[: noun.start].rstrip(_EDGE_PUNCT + " ")
+    if body.endswith(" را"):
+        body = body[:-3]
+    body = re.sub(r"\s+(?:تا\s*کنون|تاکنون|هم\s*اکنون|نیز|هم)$", "", body)
+    body = _strip_openers(body, openers)
+    if not body:
+        return s
+    return noun.text + " " + body
+
+
+def _join_list(s: str) -> str:
+    """``A، B`` at the end of a trimmed list -> ``A و B``."""
+    i = s.rfind("،")
+    if i > 0 and "،" not in s[i + 1 :] and " و " not in s[i + 1 :]:
+        s = s[:i].rstrip() + " و " + s[i + 1 :].lstrip()
+    return s
+
+
+def _digits_form(raw: str, m: Mention) -> str:
+    if m.value is None or m.range is not None or not _SPELLED_RX.search(raw):
+        return raw
+    if re.search("[۰-۹]", raw) is None and m.value < 10 and m.kind != "percent":
+        return raw  # "سه" reads better than "۳" in running text
+    return persian_number(m.value)
+
+
+def persian_number(v: float) -> str:
+    """``1235`` -> ``۱٬۲۳۵``, ``10150000`` -> ``۱۰ میلیون و ۱۵۰ هزار`` (Persian digits)."""
+    neg = v < 0
+    v = abs(v)
+    if not float(v).is_integer():
+        out = f"{v:.2f}".rstrip("0").rstrip(".").replace(".", "٫")
+        return ("منفی " if neg else "") + out.translate(_TO_PERSIAN)
+    n = int(v)
+    if n < 10000:
+        out = f"{n:,}".replace(",", "٬")
+    else:
+        parts: list[str] = []
+        for scale, name in (
+            (10**12, "هزار میلیارد"),
+            (10**9, "میلیارد"),
+            (10**6, "میلیون"),
+            (10**3, "هزار"),
+        ):
+            if n >= scale:
+                parts.append(f"{n // scale} {name}")
+                n %= scale
+        if n:
+            parts.append(str(n))
+        out = " و ".join(parts)
+    return ("منفی " if neg else "") + out.translate(_TO_PERSIAN)

@@ -1,0 +1,610 @@
+"""From numbers to figures: unit, subject, qualifier, period and change.
+
+For every number :func:`summarizer.numbers.find_numbers` finds in a sentence,
+:func:`extract` builds a :class:`Mention`: the number's kind and canonical
+unit (``units.toml``), the thing counted (a rule-based noun-phrase chunk after
+the number, a partitive ``N تن از X``, or a predicate ``تعداد X به N رسید``),
+the qualifier before it, the period and direction of change in its clause
+(``phrases.toml``), and whether it is trivia (a code, page id, age, year).
+All offsets are in the normalised text; the caller maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from summarizer.lexicon import AJ, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
+from summarizer.model import Change, Kind, Qualifier
+from summarizer.numbers import NumberMatch, find_numbers
+from summarizer.sentences import Token, tokenize
+
+_DIGIT_RX = re.compile("[۰-۹]")
+_ONLY_DIGITS_RX = re.compile(r"^[\s۰-۹٬٫.,/\-]*$")
+_LATIN_RX = re.compile("[A-Za-z/@:_#=&?]")
+_MONTHS = frozenset(
+    [
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
+        "ژانویه",
+        "فوریه",
+        "مارس",
+        "آوریل",
+        "مه",
+        "ژوئن",
+        "ژوئیه",
+        "اوت",
+        "سپتامبر",
+        "اکتبر",
+        "نوامبر",
+        "دسامبر",
+    ]
+)
+_CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    canonical: str
+    kind: Kind
+    forms: tuple[tuple[str, ...], ...]
+    people: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    """One number in context (offsets in the normalised text)."""
+
+    sentence: int
+    start: int  # figure span (number, plus unit when there is one)
+    end: int
+    num_start: int
+    num_end: int
+    value: float | None
+    kind: Kind
+    range: tuple[float, float] | None = None
+    unit: str | None = None
+    subject: str | None = None
+    subject_surface: str | None = None
+    qualifier: Qualifier | None = None
+    qual_start: int | None = None
+    period: str | None = None
+    period_span: tuple[int, int] | None = None
+    change: Change | None = None
+    date: str | None = None
+    trivia: str | None = None  # why the number is not a key figure
+    drop: bool = False  # not a figure at all (page id, code, phone)
+    clause: tuple[int, int] = (0, 0)  # clause span in the normalised text
+    np_end: int = 0  # end of the unit/subject phrase
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    units: tuple[Unit, ...]
+    unit_index: dict[str, tuple[Unit, ...]]
+    qualifiers: tuple[tuple[tuple[str, ...], Qualifier], ...]
+    period_words: dict[str, str]
+    period_per: dict[str, str]
+    period_heads: tuple[tuple[str, ...], ...]
+    period_modifiers: frozenset[str]
+    period_preps: tuple[tuple[str, ...], ...]
+    increase: frozenset[str]
+    decrease: frozenset[str]
+    drop_heads: frozenset[str]
+    keep_heads: frozenset[str]
+    stop: frozenset[str]
+    code_heads: frozenset[str]
+    age_words: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+@cache
+def tables() -> Tables:
+    """The language tables of ``units.toml`` and ``phrases.toml`` (read once)."""
+    u = load_toml("units.toml")
+    p = load_toml("phrases.toml")
+    units: list[Unit] = []
+    for entry in u.get("unit", []):
+        forms = tuple(tuple(f.split()) for f in entry["forms"])
+        units.append(Unit(entry["canonical"], entry["kind"], forms, bool(entry.get("people"))))
+    index: dict[str, list[Unit]] = {}
+    for unit in units:
+        for form in unit.forms:
+            index.setdefault(form[0], []).append(unit)
+    quals: list[tuple[tuple[str, ...], Qualifier]] = []
+    for name, phrases in p.get("qualifiers", {}).items():
+        for phrase in phrases:
+            quals.append((tuple(phrase.split()), name))
+    quals.sort(key=lambda q: -len(q[0]))
+    periods = p.get("periods", {})
+    change = p.get("change", {})
+    subj = p.get("subject", {})
+    trivia = p.get("trivia", {})
+    bullets = p.get("bullets", {})
+    return Tables(
+        units=tuple(units),
+        unit_index={k: tuple(v) for k, v in index.items()},
+        qualifiers=tuple(quals),
+        period_words=dict(periods.get("words", {})),
+        period_per=dict(periods.get("per", {})),
+        period_heads=tuple(
+            sorted((tuple(h.split()) for h in periods.get("heads", [])), key=lambda h: -len(h))
+        ),
+        period_modifiers=frozenset(periods.get("modifiers", [])),
+        period_preps=tuple(
+            sorted((tuple(h.split()) for h in periods.get("prepositions", [])), key=len)
+        ),
+        increase=frozenset(change.get("increase", [])),
+        decrease=frozenset(change.get("decrease", [])),
+        drop_heads=frozenset(subj.get("drop_heads", [])),
+        keep_heads=frozenset(subj.get("keep_heads", [])),
+        stop=frozenset(subj.get("stop", [])),
+        code_heads=frozenset(trivia.get("code_heads", [])),
+        age_words=frozenset(trivia.get("age_words", [])),
+        light_verbs=frozenset(bullets.get("light_verbs", [])),
+    )
+
+
+# --- token helpers -----------------------------------------------------------
+
+
+def is_word(tok: Token) -> bool:
+    return tok.text[0].isalpha()
+
+
+def has_digit(tok: Token) -> bool:
+    return bool(_DIGIT_RX.search(tok.text))
+
+
+def is_verb_token(tok: Token) -> bool:
+    return is_word(tok) and verb_stem(tok.text) is not None
+
+
+def is_light_verb(tok: Token) -> bool:
+    if not is_word(tok):
+        return False
+    stem = verb_stem(tok.text)
+    return stem is not None and stem in tables().light_verbs
+
+
+def clause_bounds(tokens: list[Token]) -> list[int]:
+    """Token indices where a new clause starts (always includes 0)."""
+    starts = [0]
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if i + 1 >= n:
+            break
+        if (
+            (tok.text in _CLAUSE_MARKS and not has_digit(tok))
+            or (tokens[i + 1].text == "که" and i > 0)
+            or (is_verb_token(tok) and not is_verb_token(tokens[i + 1]))
+        ):
+            starts.append(i + 1)
+    return sorted(set(starts))
+
+
+def _match_seq(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(seq) > len(tokens):
+        return False
+    return all(tokens[i + k].text == seq[k] for k in range(len(seq)))
+
+
+# --- extraction ----------------------------------------------------------------
+
+
+def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions of all numbers in ``text`` (normalised), sentence by sentence."""
+    out: list[Mention] = []
+    for si, (a, b) in enumerate(sentences):
+        stext = text[a:b]
+        if not _DIGIT_RX.search(stext) and not _may_have_number_words(stext):
+            continue
+        try:
+            numbers = find_numbers(stext)
+        except Exception:  # the number grammar must never take the digest down
+            numbers = []
+        if not numbers:
+            continue
+        tokens = tokenize(stext, a)
+        if not tokens:
+            continue
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        cstarts = clause_bounds(tokens)
+        only_number = bool(_ONLY_DIGITS_RX.match(stext))
+        for nm in numbers:
+            m = _mention(text, si, a, nm, tokens, starts, ends, cstarts, only_number)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+_NUMBER_WORDS_RX = re.compile(
+    "(?:^|\\s)(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چهل|پنجاه|شصت|هفتاد"
+    "|هشتاد|نود|صد|یکصد|دویست|سیصد|پانصد|هزار|میلیون|میلیارد|نیم|نخست|اول|دوم|سوم)"
+)
+
+
+def _may_have_number_words(s: str) -> bool:
+    return bool(_NUMBER_WORDS_RX.search(s))
+
+
+def _mention(
+    text: str,
+    si: int,
+    base: int,
+    nm: NumberMatch,
+    tokens: list[Token],
+    starts: list[int],
+    ends: list[int],
+    cstarts: list[int],
+    only_number: bool,
+) -> Mention | None:
+    t = tables()
+    ns, ne = nm.start + base, nm.end + base
+    first = bisect_right(ends, ns)  # first token ending after ns
+    after = bisect_left(starts, ne)  # first token starting at/after ne
+    if first >= len(tokens):
+        return None
+    before = first  # tokens[:before] precede the number
+    ci = bisect_right(cstarts, first) - 1
+    c_from = cstarts[ci] if ci >= 0 else 0
+    c_to = cstarts[ci + 1] if ci + 1 < len(cstarts) else len(tokens)
+    c_to = max(c_to, after)
+    clause = (tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end)
+
+    kind: Kind = "count"
+    unit: Unit | None = None
+    end = ne
+    j = after
+    trivia: str | None = None
+    drop = False
+    date = nm.date
+    num_text = text[ns:ne]
+
+    if nm.kind in ("date", "time"):
+        kind = "date"
+        trivia = nm.kind
+    elif nm.kind == "ordinal":
+        kind = "ordinal"
+        trivia = "ordinal"
+    elif nm.kind == "multiplier":
+        kind = "multiplier"
+    elif nm.kind == "percent":
+        kind = "percent"
+
+    # Unit right after the number.
+    if kind in ("count", "percent"):
+        found = _unit_at(tokens, j)
+        if found is not None:
+            unit, n_tok = found
+            if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
+                unit = next(u for u in t.units if u.canonical == "نفر")
+                n_tok = 1
+            if kind == "percent" and unit.kind != "percent":
+                unit = None
+            else:
+                end = tokens[j + n_tok - 1].end
+                j += n_tok
+                if kind == "count":
+                    kind = unit.kind
+    if kind == "percent":
+        unit_name: str | None = "درصد"
+    else:
+        unit_name = unit.canonical if unit else None
+
+    prev = tokens[before - 1].text if before > 0 else ""
+    nxt = tokens[after].text if after < len(tokens) else ""
+
+    # Not figures at all.
+    if only_number:
+        drop, trivia = True, "page_id"
+    elif _is_phone_or_code(num_text, text, ns, ne) or (
+        kind in ("count",) and unit is None and prev in t.code_heads and nm.value is not None
+    ):
+        drop, trivia = True, "code"
+
+    # Years and calendar dates the grammar left as plain numbers.
+    if kind == "count" and unit is None and not drop and nm.value is not None:
+        v = nm.value
+        if prev == "سال" or nxt in _MONTHS or prev in _MONTHS:
+            if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
+                kind, trivia = "date", "year"
+                year = int(v) + (1300 if v < 100 else 0)
+                date = date or f"{year:04d}"
+            elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
+                kind, trivia = "date", "day"
+        elif prev == "ساعت":
+            kind, trivia = "date", "time"
+        elif float(v).is_integer() and 1300 <= v <= 1420 and re.fullmatch("[۰-۹]{4}", num_text):
+            kind, trivia = "date", "year"
+            date = date or f"{int(v):04d}"
+    if unit is not None and unit.kind == "duration" and tokens[j - 1].text in t.age_words:
+        trivia = "age"
+
+    m = Mention(
+        sentence=si,
+        start=ns,
+        end=end,
+        num_start=ns,
+        num_end=ne,
+        value=-abs(nm.value) if (nm.negative and nm.value is not None) else nm.value,
+        kind=kind,
+        range=nm.range,
+        unit=unit_name,
+        date=date,
+        trivia=trivia,
+        drop=drop,
+        clause=clause,
+        np_end=end,
+    )
+    if drop:
+        return m
+
+    _qualifier(m, tokens, before, c_from)
+    _subject(m, tokens, j, c_from, c_to, before, unit)
+    _period(m, tokens, c_from, c_to, before, j)
+    _change(m, tokens, c_from, c_to, before, j)
+    return m
+
+
+def _unit_at(tokens: list[Token], j: int) -> tuple[Unit, int] | None:
+    if j >= len(tokens):
+        return None
+    cands = tables().unit_index.get(tokens[j].text)
+    if not cands:
+        return None
+    best: tuple[Unit, int] | None = None
+    for unit in cands:
+        for form in unit.forms:
+            if _match_seq(tokens, j, form) and (best is None or len(form) > best[1]):
+                best = (unit, len(form))
+    return best
+
+
+_PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
+
+
+def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
+    if _PHONE_RX.match(num_text.replace(" ", "")):
+        return True
+    left = text[max(0, ns - 1) : ns]
+    right = text[ne : ne + 1]
+    if (left and _LATIN_RX.match(left)) or (right and _LATIN_RX.match(right)):
+        return True
+    digits = _DIGIT_RX.findall(num_text)
+    return len(digits) >= 8 and not re.search("[٬,٫.]", num_text) and " " not in num_text
+
+
+def _qualifier(m: Mention, tokens: list[Token], before: int, c_from: int) -> None:
+    t = tables()
+    for seq, name in t.qualifiers:
+        i = before - len(seq)
+        if i < c_from or not _match_seq(tokens, i, seq):
+            continue
+        if name == "at_most" and seq == ("تا",) and i > 0 and has_digit(tokens[i - 1]):
+            continue  # a range the grammar did not join
+        m.qualifier = name
+        m.qual_start = tokens[i].start
+        return
+
+
+def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
+    """End index (exclusive) of the noun phrase starting at token ``j``."""
+    t = tables()
+    lex = lexicon()
+    k = j
+    while k < limit and k - j < max_len:
+        tok = tokens[k]
+        w = tok.text
+        if not is_word(tok) or has_digit(tok):
+            break
+        if w in t.stop or (k == j and w in lex.stopwords):
+            break
+        if _is_number_word(w):
+            break
+        if verb_stem(w) is not None:
+            break
+        pos = lex.pos(w)
+        if pos and not pos & (N | AJ):
+            break
+        if pos & (P | CONJ | PRO | DET) and not pos & N and k > j:
+            break
+        if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and k > j:
+            break
+        # "۵ نفر دستگیر شدند": a preverb, not a counted noun.
+        if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and w in _action_nouns():
+            break
+        k += 1
+    return k
+
+
+@cache
+def _action_nouns() -> frozenset[str]:
+    return frozenset(load_toml("phrases.toml").get("bullets", {}).get("action_nouns", []))
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "یک",
+        "دو",
+        "سه",
+        "چهار",
+        "پنج",
+        "شش",
+        "هفت",
+        "هشت",
+        "نه",
+        "ده",
+        "صد",
+        "هزار",
+        "میلیون",
+        "میلیارد",
+        "تریلیون",
+        "نیم",
+    ]
+)
+
+
+def _is_number_word(w: str) -> bool:
+    return w in _NUMBER_WORDS or bool(lexicon().pos(w) == NUM)
+
+
+def _subject(
+    m: Mention,
+    tokens: list[Token],
+    j: int,
+    c_from: int,
+    c_to: int,
+    before: int,
+    unit: Unit | None,
+) -> None:
+    t = tables()
+    limit = min(len(tokens), max(c_to, j))
+    subject: str | None = None
+    np_end = j
+    if m.kind in ("date", "ordinal"):
+        return
+    # Partitive: ۱۲ تن از نمایندگان / ۵ نفر از کارکنان.
+    if unit is not None and unit.people:
+        k = -1
+        if j < len(tokens) and tokens[j].text == "از":
+            k = j + 1
+        elif tokens[j - 1].text == "از":
+            k = j
+        if k >= 0:
+            e = _np(tokens, k, limit)
+            if e > k:
+                subject = " ".join(x.text for x in tokens[k:e])
+                np_end = e
+    elif unit is None or unit.kind == "count" or unit.kind == "money":
+        e = _np(tokens, j, limit)
+        if e > j:
+            subject = " ".join(x.text for x in tokens[j:e])
+            np_end = e
+    elif unit.kind in ("measure", "percent") and m.kind != "percent":
+        e = _np(tokens, j, limit, max_len=2)
+        if e > j:
+            subject = " ".join(x.text for x in tokens[j:e])
+            np_end = e
+    elif m.kind == "percent":
+        e = _np(tokens, j, limit, max_len=3)
+        if e > j and tokens[j - 1].text.endswith("درصدی"):
+            subject = " ".join(x.text for x in tokens[j:e])
+            np_end = e
+    surface: str | None = None
+    # A bare noun the sentence qualified before (گروه‌های جهادی ... ۴۲ هزار گروه).
+    if subject is not None and " " not in subject:
+        for i in range(before - 1, max(-1, before - 40), -1):
+            w = tokens[i].text
+            if w in (subject, subject + "\u200cها", subject + "\u200cهای", subject + "های"):
+                if i + 1 < before:
+                    adj = tokens[i + 1]
+                    pos = lexicon().pos(adj.text)
+                    if (
+                        is_word(adj)
+                        and adj.text not in t.stop
+                        and verb_stem(adj.text) is None
+                        and (pos & AJ or (not pos and adj.text.endswith("ی")))
+                    ):
+                        surface = w + " " + adj.text
+                        subject = subject + " " + adj.text
+                break
+    # Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید.
+    if subject is None and m.kind in ("count", "money", "percent", "measure"):
+        for i in range(before - 1, c_from - 1, -1):
+            w = tokens[i].text
+            if w in t.drop_heads or w in t.keep_heads:
+                e = _np(tokens, i + 1, before)
+                if w in t.keep_heads:
+                    subject = " ".join(x.text for x in tokens[i:e])
+                elif e > i + 1:
+                    subject = " ".join(x.text for x in tokens[i + 1 : e])
+                break
+    if subject is not None:
+        m.subject = subject
+        m.subject_surface = surface
+    if np_end > j:
+        m.np_end = max(m.np_end, tokens[np_end - 1].end)
+
+
+def _period(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int, j: int) -> None:
+    t = tables()
+    best: tuple[int, str, tuple[int, int] | None] | None = None  # distance, name, span
+    for i in range(c_from, min(c_to, len(tokens))):
+        w = tokens[i].text
+        dist = abs(i - before) if i < before else abs(i - j)
+        if w in t.period_words:
+            cand = (dist + 2, t.period_words[w], None)
+            if best is None or cand[0] < best[0]:
+                best = cand
+            continue
+        for prep in t.period_preps:
+            if not _match_seq(tokens, i, prep):
+                continue
+            k = i + len(prep)
+            if k < len(tokens) and tokens[k].text == "هر":
+                k += 1
+            head = next((h for h in t.period_heads if _match_seq(tokens, k, h)), None)
+            if head is None:
+                break
+            e = k + len(head)
+            mods = e
+            while mods < len(tokens) and mods - e < 3 and tokens[mods].text in t.period_modifiers:
+                mods += 1
+            if mods == e and e < len(tokens) and has_digit(tokens[e]) and e == before - 0:
+                break  # "در سال ۱۴۰۲": the number is the date itself
+            if mods > e:
+                name = " ".join(x.text for x in tokens[k:mods])
+                span = (tokens[i].start, tokens[mods - 1].end)
+            elif len(head) == 1 and head[0] in t.period_per:
+                name = t.period_per[head[0]]
+                span = (tokens[i].start, tokens[e - 1].end)
+            else:
+                break
+            if tokens[i].start <= m.num_start < tokens[mods - 1 if mods > e else e - 1].end:
+                m.trivia = m.trivia or "period"
+                break
+            if best is None or dist < best[0]:
+                best = (dist, name, span)
+            break
+    if best is not None:
+        m.period = best[1]
+        m.period_span = best[2]
+
+
+def _change(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int, j: int) -> None:
+    t = tables()
+    if m.kind in ("date", "ordinal", "duration"):
+        return
+    lo = max(c_from, before - 2 - (1 if m.qualifier else 0))
+    hi = min(c_to, j + 3, len(tokens))
+    qual_tokens = set()
+    if m.qualifier and m.qual_start is not None:
+        qual_tokens = {i for i in range(lo, before) if tokens[i].start >= m.qual_start}
+    for i in range(lo, hi):
+        if i in qual_tokens or (before <= i < j and tokens[i].end <= m.end):
+            continue
+        w = tokens[i].text
+        if w in t.increase:
+            m.change = "increase"
+            return
+        if w in t.decrease:
+            m.change = "decrease"
+            return
+        if w.endswith(("افزایش", "رشد")):
+            continue

@@ -1,0 +1,143 @@
+"""Importance ranking and de-duplication of figure mentions.
+
+A fact mentioned more than once (headline, lead, body) becomes one figure: the
+mentions with the same kind, value and unit whose subjects agree are merged,
+the mention with the richest context is kept, and repetition raises its score.
+Substantive quantities (money, percent, counted things, measures) rank above
+durations and multipliers; trivia (dates, ordinals, ages, codes) ranks last,
+and numbers that are no figures at all (page ids, phone numbers, codes) are
+dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from summarizer.figures import Mention
+
+_BASE = {
+    "money": 3.0,
+    "percent": 2.7,
+    "measure": 2.6,
+    "count": 2.4,
+    "multiplier": 1.6,
+    "duration": 1.5,
+    "ordinal": 0.3,
+    "date": 0.1,
+}
+# Kinds that may become bullets.
+SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
+
+
+@dataclass(slots=True)
+class Ranked:
+    mention: Mention
+    score: float
+    mentions: int = 1
+
+
+def context_quality(m: Mention, headline: set[int]) -> float:
+    """How well a mention's own sentence describes the figure."""
+    q = 0.0
+    if m.subject:
+        q += 2.0
+    if m.qualifier:
+        q += 0.5
+    if m.period:
+        q += 0.5
+    if m.change:
+        q += 0.3
+    if m.sentence in headline:
+        q -= 1.5
+    return q
+
+
+def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str]) -> float:
+    """Importance of one mention, before merging."""
+    s = _BASE.get(m.kind, 1.0)
+    if m.trivia in ("age", "year", "day", "time", "date", "ordinal", "period"):
+        s = min(s, 0.4)
+    if m.kind == "count":
+        if m.subject:
+            s += 0.6
+        elif m.unit:
+            s += 0.3
+        else:
+            s -= 1.0
+    if m.value is not None and m.kind in ("count", "money", "measure"):
+        v = abs(m.value)
+        if v < 10 and not m.unit:
+            s -= 0.8
+        s += min(math.log10(v + 1), 12.0) * 0.08
+    if m.kind == "duration" and m.value is not None and m.value <= 1:
+        s -= 0.6
+    if m.qualifier:
+        s += 0.15
+    if m.period:
+        s += 0.1
+    if m.change:
+        s += 0.2
+    # Position: headline and lead carry the story.
+    if m.sentence in headline:
+        s += 0.5
+    elif n_sentences:
+        s += 0.6 * (1.0 - m.sentence / max(n_sentences, 1))
+    if title_words and m.subject and any(w in title_words for w in m.subject.split()):
+        s += 0.3
+    return s
+
+
+def _same_fact(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    if a.value is None or b.value is None:
+        if a.range is None or a.range != b.range:
+            return False
+    elif not math.isclose(a.value, b.value, rel_tol=1e-9):
+        return False
+    if a.subject and b.subject:
+        sa, sb = a.subject.split()[0], b.subject.split()[0]
+        return sa == sb
+    return True
+
+
+def rank(
+    mentions: list[Mention],
+    *,
+    headline: set[int],
+    n_sentences: int,
+    title_words: set[str],
+) -> list[Ranked]:
+    """Figures most important first, one per fact; dropped numbers left out."""
+    groups: list[list[Mention]] = []
+    index: dict[tuple[str, str | None, float | None], list[int]] = {}
+    for m in mentions:
+        if m.drop:
+            continue
+        key = (m.kind, m.unit, round(m.value, 6) if m.value is not None else None)
+        placed = False
+        for gi in index.get(key, []):
+            if m.kind in SUBSTANTIVE and m.trivia is None and _same_fact(groups[gi][0], m):
+                groups[gi].append(m)
+                placed = True
+                break
+        if not placed:
+            index.setdefault(key, []).append(len(groups))
+            groups.append([m])
+    ranked: list[Ranked] = []
+    for group in groups:
+        best = max(group, key=lambda m: (context_quality(m, headline), m.sentence))
+        # Merge what the other mentions know.
+        for other in group:
+            if best.subject is None and other.subject:
+                best.subject = other.subject
+            if best.qualifier is None and other.qualifier:
+                best.qualifier = other.qualifier
+            if best.period is None and other.period and other.sentence not in headline:
+                best.period = other.period
+        s = max(score(m, headline, n_sentences, title_words) for m in group)
+        s += 0.5 * math.log2(len(group))
+        ranked.append(Ranked(best, s, len(group)))
+    ranked.sort(key=lambda r: (-r.score, r.mention.start))
+    return ranked
