@@ -1,0 +1,135 @@
+"""Concrete services behind the Protocols of :mod:`handlers.ports`.
+
+- :class:`ExecutorDigester` runs :func:`summarizer.digest` off the event loop
+  (threads by default, or worker processes).
+- :class:`LinkReader` reads links through :mod:`bot.links` when that package
+  is installed, and otherwise tells the user that links are not read yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import logging
+import multiprocessing
+import re
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from types import ModuleType
+from typing import Any
+
+from handlers.ports import Article, LinkFailure
+from summarizer import digest as run_digest
+from summarizer.model import Digest
+
+log = logging.getLogger(__name__)
+
+MAX_LINKS_TRIED = 3
+_URL_RE = re.compile(r"https?://[^\s<>\"'«»]+", re.IGNORECASE)
+
+
+def _digest_job(text: str, title: str | None, max_bullets: int) -> Digest:
+    return run_digest(text, title=title, max_bullets=max_bullets)
+
+
+class ExecutorDigester:
+    """Implements :class:`handlers.ports.DigestService` with an executor."""
+
+    def __init__(self, workers: int = 4, *, processes: bool = False) -> None:
+        self._executor: Executor
+        if processes:
+            ctx = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        else:
+            self._executor = ThreadPoolExecutor(
+                max_workers=workers, thread_name_prefix="raqam-digest"
+            )
+
+    async def digest(self, text: str, *, title: str | None, max_bullets: int) -> Digest:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, _digest_job, text, title, max_bullets)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _load_links_module() -> ModuleType | None:
+    try:
+        return importlib.import_module("bot.links")
+    except ImportError:
+        return None
+
+
+class LinkReader:
+    """Implements :class:`handlers.ports.LinkService`."""
+
+    def __init__(self, link_settings: dict[str, Any], database: str | None = None) -> None:
+        self._module = _load_links_module()
+        self._settings: Any = None
+        self._cache: Any = None
+        if self._module is not None:
+            settings_cls = getattr(self._module, "LinkSettings", None)
+            if settings_cls is not None:
+                try:
+                    self._settings = settings_cls(**link_settings)
+                except TypeError:
+                    log.warning("bot.links.LinkSettings does not take %s", sorted(link_settings))
+                    self._settings = settings_cls()
+            cache_cls = getattr(self._module, "ArticleCache", None)
+            if cache_cls is not None and database is not None:
+                try:
+                    self._cache = cache_cls(database)
+                except Exception as exc:  # links still work without a cache
+                    log.warning("article cache unavailable: %s", exc)
+
+    @property
+    def available(self) -> bool:
+        return self._module is not None and hasattr(self._module, "fetch_article")
+
+    def close(self) -> None:
+        closer = getattr(self._cache, "close", None)
+        if closer is not None:
+            closer()
+
+    def find_links(self, text: str, entity_urls: Sequence[str]) -> list[str]:
+        found: list[str] = []
+        finder = getattr(self._module, "find_links", None) if self._module else None
+        candidates = list(entity_urls)
+        if finder is not None:
+            try:
+                candidates += list(finder(text))
+            except Exception:  # a finder bug must not lose the message
+                log.exception("find_links failed")
+        candidates += [m.group(0).rstrip(".,;:!?)]،؛") for m in _URL_RE.finditer(text)]
+        for url in candidates:
+            if url and url not in found:
+                found.append(url)
+        return found
+
+    async def fetch_first(self, urls: Sequence[str]) -> Article:
+        if not self.available or self._module is None:
+            raise LinkFailure("خواندن پیوندها هنوز ممکن نیست.", "unavailable")
+        fetch = self._module.fetch_article
+        extra: dict[str, Any] = {}
+        if self._cache is not None and "cache" in inspect.signature(fetch).parameters:
+            extra["cache"] = self._cache
+        link_error = getattr(self._module, "LinkError", None)
+        last: LinkFailure | None = None
+        for url in list(urls)[:MAX_LINKS_TRIED]:
+            try:
+                art = await fetch(url, settings=self._settings, **extra)
+            except Exception as exc:
+                if link_error is not None and isinstance(exc, link_error):
+                    last = LinkFailure(
+                        str(getattr(exc, "user_message", "این پیوند خوانده نشد.")),
+                        str(getattr(exc, "reason", "error")),
+                    )
+                    continue
+                raise
+            text = str(getattr(art, "text", "") or "")
+            if text.strip():
+                url_read = str(getattr(art, "final_url", None) or getattr(art, "url", url))
+                return Article(url=url_read, title=getattr(art, "title", None), text=text)
+            last = LinkFailure("در این پیوند متن خبری پیدا نشد.", "not_article")
+        raise last or LinkFailure("پیوندی برای خواندن پیدا نشد.", "bad_url")

@@ -1,0 +1,282 @@
+"""SQLite storage: digests with their source text, the messages that point at
+them, and per-chat settings.
+
+One connection lives on one dedicated thread; the async methods hand work to
+that thread so the event loop never waits on the disk. The file uses WAL and a
+versioned schema (``PRAGMA user_version``). Digests older than the configured
+age are pruned at start and then about once an hour.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from handlers.ports import ChatPrefs, DigitStyle, StoredDigest
+from summarizer.model import Digest
+
+SCHEMA_VERSION = 1
+PRUNE_EVERY_SECONDS = 3600.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS digests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id INTEGER NOT NULL,
+    created_at REAL NOT NULL,
+    title TEXT,
+    link TEXT,
+    text TEXT NOT NULL,
+    digest_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS digests_by_chat ON digests (chat_id, id);
+CREATE INDEX IF NOT EXISTS digests_by_age ON digests (created_at);
+CREATE TABLE IF NOT EXISTS digest_messages (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    digest_id INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id)
+);
+CREATE INDEX IF NOT EXISTS digest_messages_by_digest ON digest_messages (digest_id);
+CREATE TABLE IF NOT EXISTS chat_settings (
+    chat_id INTEGER PRIMARY KEY,
+    bullets INTEGER NOT NULL,
+    digits TEXT NOT NULL,
+    updated_at REAL NOT NULL
+);
+"""
+
+T = TypeVar("T")
+
+
+class StorageError(Exception):
+    """The database cannot be used; the message says why in one line."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open (and create or migrate) the database, or raise :class:`StorageError`."""
+    if path.exists() and path.is_dir():
+        raise StorageError(f"database path {path} is a directory")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise StorageError(f"directory {parent} for the database does not exist")
+    try:
+        conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open database {path}: {exc}") from None
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"database {path} has schema version {version}, newer than this program's "
+                f"{SCHEMA_VERSION}"
+            )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            conn.executescript(
+                "BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+            )
+        # A write proves the file and its directory are writable.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("COMMIT")
+    except StorageError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        reason = str(exc)
+        if "not a database" in reason or "malformed" in reason:
+            raise StorageError(
+                f"database {path} is corrupt or not a SQLite file ({reason})"
+            ) from None
+        raise StorageError(f"cannot use database {path}: {reason}") from None
+    return conn
+
+
+class Storage:
+    """Implements :class:`handlers.ports.Store` on a SQLite file."""
+
+    def __init__(
+        self, path: str | Path, *, ttl_days: float = 30.0, default_bullets: int = 8
+    ) -> None:
+        self.path = Path(path)
+        self.ttl_seconds = ttl_days * 86400.0
+        self.default_bullets = default_bullets
+        self._conn = _connect(self.path)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="raqam-sqlite")
+        self._last_prune = 0.0
+        self.prune_sync()
+
+    # -- plumbing -----------------------------------------------------------
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, fn)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self._conn.close()
+
+    # -- digests ------------------------------------------------------------
+
+    def save_digest_sync(
+        self,
+        chat_id: int,
+        digest: Digest,
+        *,
+        text: str,
+        title: str | None,
+        link: str | None,
+        message_ids: Sequence[int] = (),
+        now: float | None = None,
+    ) -> StoredDigest:
+        created = time.time() if now is None else now
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = conn.execute(
+                "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    chat_id,
+                    created,
+                    title,
+                    link,
+                    text,
+                    json.dumps(digest.to_dict(), ensure_ascii=False),
+                ),
+            )
+            digest_id = int(cur.lastrowid or 0)
+            self._link(chat_id, digest_id, message_ids)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        if created - self._last_prune > PRUNE_EVERY_SECONDS:
+            self.prune_sync()
+        return StoredDigest(digest_id, chat_id, digest, text, title, link, created)
+
+    def _link(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO digest_messages (chat_id, message_id, digest_id)"
+            " VALUES (?, ?, ?)",
+            [(chat_id, int(m), digest_id) for m in message_ids],
+        )
+
+    def link_messages_sync(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
+        self._link(chat_id, digest_id, message_ids)
+
+    def _row(self, row: tuple[object, ...] | None) -> StoredDigest | None:
+        if row is None:
+            return None
+        id_, chat_id, created, title, link, text, data = row
+        digest = Digest.from_dict(json.loads(str(data)))
+        return StoredDigest(
+            int(id_),  # type: ignore[call-overload]
+            int(chat_id),  # type: ignore[call-overload]
+            digest,
+            str(text),
+            None if title is None else str(title),
+            None if link is None else str(link),
+            float(created),  # type: ignore[arg-type]
+        )
+
+    _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json"
+
+    def find_by_message_sync(self, chat_id: int, message_id: int) -> StoredDigest | None:
+        row = self._conn.execute(
+            f"SELECT {self._COLUMNS} FROM digest_messages m JOIN digests d ON d.id = m.digest_id"
+            " WHERE m.chat_id = ? AND m.message_id = ?",
+            (chat_id, message_id),
+        ).fetchone()
+        return self._row(row)
+
+    def last_digest_sync(self, chat_id: int) -> StoredDigest | None:
+        row = self._conn.execute(
+            f"SELECT {self._COLUMNS} FROM digests d WHERE d.chat_id = ? ORDER BY d.id DESC LIMIT 1",
+            (chat_id,),
+        ).fetchone()
+        return self._row(row)
+
+    def get_digest_sync(self, chat_id: int, digest_id: int) -> StoredDigest | None:
+        row = self._conn.execute(
+            f"SELECT {self._COLUMNS} FROM digests d WHERE d.chat_id = ? AND d.id = ?",
+            (chat_id, digest_id),
+        ).fetchone()
+        return self._row(row)
+
+    def count_digests_sync(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM digests").fetchone()[0])
+
+    def prune_sync(self, now: float | None = None) -> int:
+        """Delete digests older than the configured age; return how many went."""
+        now = time.time() if now is None else now
+        self._last_prune = now
+        cur = self._conn.execute(
+            "DELETE FROM digests WHERE created_at < ?", (now - self.ttl_seconds,)
+        )
+        return int(cur.rowcount)
+
+    # -- chat settings --------------------------------------------------------
+
+    def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
+        row = self._conn.execute(
+            "SELECT bullets, digits FROM chat_settings WHERE chat_id = ?", (chat_id,)
+        ).fetchone()
+        if row is None:
+            return ChatPrefs(bullets=self.default_bullets, digits="fa")
+        digits: DigitStyle = "latin" if row[1] == "latin" else "fa"
+        return ChatPrefs(bullets=int(row[0]), digits=digits)
+
+    def set_prefs_sync(self, chat_id: int, prefs: ChatPrefs) -> None:
+        self._conn.execute(
+            "INSERT INTO chat_settings (chat_id, bullets, digits, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (chat_id) DO UPDATE SET bullets = excluded.bullets,"
+            " digits = excluded.digits, updated_at = excluded.updated_at",
+            (chat_id, prefs.bullets, prefs.digits, time.time()),
+        )
+
+    # -- async API (handlers.ports.Store) ----------------------------------------
+
+    async def save_digest(
+        self,
+        chat_id: int,
+        digest: Digest,
+        *,
+        text: str,
+        title: str | None,
+        link: str | None,
+        message_ids: Sequence[int],
+    ) -> StoredDigest:
+        ids = list(message_ids)
+        return await self._run(
+            lambda: self.save_digest_sync(
+                chat_id, digest, text=text, title=title, link=link, message_ids=ids
+            )
+        )
+
+    async def link_messages(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
+        ids = list(message_ids)
+        await self._run(lambda: self.link_messages_sync(chat_id, digest_id, ids))
+
+    async def find_by_message(self, chat_id: int, message_id: int) -> StoredDigest | None:
+        return await self._run(lambda: self.find_by_message_sync(chat_id, message_id))
+
+    async def last_digest(self, chat_id: int) -> StoredDigest | None:
+        return await self._run(lambda: self.last_digest_sync(chat_id))
+
+    async def get_digest(self, chat_id: int, digest_id: int) -> StoredDigest | None:
+        return await self._run(lambda: self.get_digest_sync(chat_id, digest_id))
+
+    async def get_prefs(self, chat_id: int) -> ChatPrefs:
+        return await self._run(lambda: self.get_prefs_sync(chat_id))
+
+    async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None:
+        await self._run(lambda: self.set_prefs_sync(chat_id, prefs))

@@ -1,0 +1,85 @@
+"""Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source of
+digest ID; ``s:b:N`` bullets per digest, ``s:d:fa|latin`` digit style."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from handlers.common import send_reply, thread_of
+from handlers.context import RaqamContext
+from handlers.ports import ChatPrefs
+
+log = logging.getLogger(__name__)
+
+MAX_BULLETS = 20
+
+
+async def on_callback(update: Update, context: RaqamContext) -> None:
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None:
+        return
+    data = query.data or ""
+    if chat is None:
+        await query.answer()
+        return
+    parts = data.split(":")
+    renderer = context.renderer
+    prefs = await context.store.get_prefs(chat.id)
+
+    if parts[0] in ("f", "m", "o") and len(parts) == 2 and parts[1].isdigit():
+        await context.merger.flush(chat.id)
+        rec = await context.store.get_digest(chat.id, int(parts[1]))
+        if rec is None:
+            await query.answer(_plain(renderer.text("digest_gone", prefs)), show_alert=True)
+            return
+        await query.answer()
+        if parts[0] == "f":
+            reply = renderer.figures(rec, prefs)
+        elif parts[0] == "m":
+            reply = renderer.summary(rec, prefs)
+        else:
+            reply = renderer.source(rec, prefs)
+        anchor = query.message.message_id if query.message is not None else None
+        thread = thread_of(query.message) if query.message is not None else None  # type: ignore[arg-type]
+        await send_reply(context.bot, chat.id, reply, reply_to=anchor, thread_id=thread)
+        return
+
+    if parts[0] == "s" and len(parts) == 3:
+        new = _changed(prefs, parts[1], parts[2])
+        if new is None:
+            await query.answer()
+            return
+        if new != prefs:
+            await context.store.set_prefs(chat.id, new)
+        await query.answer(_plain(renderer.text("settings_saved", new)))
+        view = renderer.settings(new)
+        try:
+            await query.edit_message_text(
+                view.chunks[0], parse_mode=ParseMode.HTML, reply_markup=view.keyboard
+            )
+        except BadRequest as exc:  # "message is not modified" and the like
+            log.debug("settings message not edited: %s", exc)
+        return
+
+    await query.answer()
+
+
+def _changed(prefs: ChatPrefs, key: str, value: str) -> ChatPrefs | None:
+    if key == "b" and value.isdigit() and 1 <= int(value) <= MAX_BULLETS:
+        return ChatPrefs(bullets=int(value), digits=prefs.digits)
+    if key == "d" and value in ("fa", "latin"):
+        return ChatPrefs(bullets=prefs.bullets, digits="fa" if value == "fa" else "latin")
+    return None
+
+
+def _plain(html_text: str) -> str:
+    """Callback answers are plain text, at most 200 characters."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))[:200]

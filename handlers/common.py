@@ -1,0 +1,164 @@
+"""Helpers shared by the handlers: sending replies, finding the digest a
+command is about, reading text out of a message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from telegram import (
+    Bot,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from handlers.context import RaqamContext
+from handlers.ports import Reply, StoredDigest
+
+log = logging.getLogger(__name__)
+
+SEND_ATTEMPTS = 4
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+async def _with_retries(what: str, coro_factory: Callable[[], Awaitable[Message]]) -> Message:
+    """Run a Bot API call, retrying network errors and 5xx answers with backoff.
+
+    ``RetryAfter`` is honoured by the rate limiter before it gets here; if it
+    still arrives, we wait as asked and try again.
+    """
+    delay = 0.5
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await coro_factory()
+        except RetryAfter as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            wait = exc.retry_after
+            await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else wait)
+        except (BadRequest, Forbidden):
+            raise
+        except NetworkError as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("%s failed (%s), attempt %d; retrying", what, exc, attempt)
+            await asyncio.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    html_text: str,
+    *,
+    reply_to: int | None = None,
+    keyboard: InlineKeyboardMarkup | None = None,
+    thread_id: int | None = None,
+) -> Message:
+    """Send one HTML message (retrying transient failures)."""
+    params = (
+        ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+        if reply_to is not None
+        else None
+    )
+
+    def call() -> Awaitable[Message]:
+        return bot.send_message(
+            chat_id,
+            html_text,
+            parse_mode=ParseMode.HTML,
+            reply_parameters=params,
+            reply_markup=keyboard,
+            link_preview_options=_NO_PREVIEW,
+            message_thread_id=thread_id,
+        )
+
+    return await _with_retries("sendMessage", call)
+
+
+async def send_reply(
+    bot: Bot, chat_id: int, reply: Reply, *, reply_to: int | None, thread_id: int | None = None
+) -> list[int]:
+    """Send every chunk of ``reply`` (the first one as a reply, the keyboard on the
+    last); return the ids of the messages sent."""
+    ids: list[int] = []
+    for i, chunk in enumerate(reply.chunks):
+        last = i == len(reply.chunks) - 1
+        msg = await send_html(
+            bot,
+            chat_id,
+            chunk,
+            reply_to=reply_to if i == 0 else None,
+            keyboard=reply.keyboard if last else None,
+            thread_id=thread_id,
+        )
+        ids.append(msg.message_id)
+    return ids
+
+
+async def typing(bot: Bot, chat_id: int, thread_id: int | None = None) -> None:
+    """Show the typing action; a failure here never stops the real work."""
+    try:
+        await bot.send_chat_action(chat_id, ChatAction.TYPING, message_thread_id=thread_id)
+    except Exception as exc:
+        log.debug("sendChatAction failed: %s", exc)
+
+
+def message_text(message: Message) -> tuple[str, list[str]]:
+    """The text (or caption) of a message and the URLs of its link entities."""
+    text = message.text or message.caption or ""
+    entities = message.parse_entities() if message.text else message.parse_caption_entities()
+    urls: list[str] = []
+    for entity, value in entities.items():
+        if entity.type == MessageEntity.TEXT_LINK and entity.url:
+            urls.append(entity.url)
+        elif entity.type == MessageEntity.URL:
+            urls.append(value if "://" in value else "http://" + value)
+    return text, urls
+
+
+def thread_of(message: Message | None) -> int | None:
+    if message is not None and message.is_topic_message:
+        return message.message_thread_id
+    return None
+
+
+async def digest_for(
+    context: RaqamContext, chat_id: int, message: Message | None
+) -> StoredDigest | None:
+    """The digest a command is about: the one whose message it replies to, else the
+    last one in the chat."""
+    if message is not None and message.reply_to_message is not None:
+        found = await context.store.find_by_message(chat_id, message.reply_to_message.message_id)
+        if found is not None:
+            return found
+    return await context.store.last_digest(chat_id)
+
+
+def is_allowed(context: RaqamContext, chat_id: int | None, user_id: int | None) -> bool:
+    allowed = context.limits.allowed_chats
+    if not allowed:
+        return True
+    return (chat_id is not None and chat_id in allowed) or (
+        user_id is not None and user_id in allowed
+    )
+
+
+def without_mentions(text: str, username: str | None) -> str:
+    if not username:
+        return text
+    return text.replace("@" + username, " ").strip()
+
+
+def entity_urls_of(messages: Sequence[Message]) -> list[str]:
+    urls: list[str] = []
+    for m in messages:
+        urls.extend(message_text(m)[1])
+    return urls

@@ -1,0 +1,151 @@
+"""The services the handlers need, as Protocols, and the records they exchange.
+
+``handlers`` never imports ``bot``: the application (``bot.app``) builds
+concrete services that satisfy these Protocols and puts them in ``bot_data``
+(see :mod:`handlers.context`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from telegram import InlineKeyboardMarkup
+
+from summarizer.model import Digest
+
+DigitStyle = Literal["fa", "latin"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChatPrefs:
+    """Per-chat preferences kept by :class:`Store`."""
+
+    bullets: int
+    digits: DigitStyle = "fa"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDigest:
+    """A digest as kept in storage, with what it was made from."""
+
+    id: int
+    chat_id: int
+    digest: Digest
+    text: str
+    title: str | None
+    link: str | None
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article read from a link."""
+
+    url: str
+    title: str | None
+    text: str
+
+
+class LinkFailure(Exception):
+    """No link gave an article; ``user_message`` is a Persian sentence for the user."""
+
+    def __init__(self, user_message: str, reason: str = "error") -> None:
+        super().__init__(reason)
+        self.user_message = user_message
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One rendered reply: HTML chunks (each valid on its own) and an optional keyboard
+    attached to the last chunk."""
+
+    chunks: list[str]
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    filename: str
+    content: bytes
+    caption: str | None = None
+
+
+class DigestService(Protocol):
+    async def digest(self, text: str, *, title: str | None, max_bullets: int) -> Digest: ...
+
+
+class Store(Protocol):
+    async def save_digest(
+        self,
+        chat_id: int,
+        digest: Digest,
+        *,
+        text: str,
+        title: str | None,
+        link: str | None,
+        message_ids: Sequence[int],
+    ) -> StoredDigest: ...
+
+    async def link_messages(
+        self, chat_id: int, digest_id: int, message_ids: Sequence[int]
+    ) -> None: ...
+
+    async def find_by_message(self, chat_id: int, message_id: int) -> StoredDigest | None: ...
+
+    async def last_digest(self, chat_id: int) -> StoredDigest | None: ...
+
+    async def get_digest(self, chat_id: int, digest_id: int) -> StoredDigest | None: ...
+
+    async def get_prefs(self, chat_id: int) -> ChatPrefs: ...
+
+    async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None: ...
+
+
+class Renderer(Protocol):
+    def text(self, key: str, prefs: ChatPrefs | None = None, **values: object) -> str:
+        """A canned Persian message (HTML, escaped) by key."""
+        ...
+
+    def digest_reply(
+        self, rec: StoredDigest, prefs: ChatPrefs, note: str | None = None
+    ) -> Reply: ...
+
+    def figures(self, rec: StoredDigest, prefs: ChatPrefs) -> Reply: ...
+
+    def details(self, rec: StoredDigest, n: int, prefs: ChatPrefs) -> Reply: ...
+
+    def summary(self, rec: StoredDigest, prefs: ChatPrefs) -> Reply: ...
+
+    def source(self, rec: StoredDigest, prefs: ChatPrefs) -> Reply: ...
+
+    def settings(self, prefs: ChatPrefs) -> Reply: ...
+
+    def export(self, rec: StoredDigest) -> list[Document]: ...
+
+    def split(self, html: str) -> list[str]: ...
+
+
+class LinkService(Protocol):
+    @property
+    def available(self) -> bool:
+        """Whether links can be read at all."""
+        ...
+
+    def find_links(self, text: str, entity_urls: Sequence[str]) -> list[str]: ...
+
+    async def fetch_first(self, urls: Sequence[str]) -> Article:
+        """Read the first link (of at most 3) that gives an article, or raise LinkFailure."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Plain limits the handlers enforce."""
+
+    max_text_chars: int
+    default_bullets: int
+    allowed_chats: frozenset[int]
+    merge_window_seconds: float

@@ -1,0 +1,1144 @@
+"""A fake Telegram Bot API server for tests, load runs and fault drills.
+
+It listens on loopback and answers ``/bot<token>/<method>`` the way Telegram
+does: ``{"ok": true, "result": ...}`` or ``{"ok": false, "error_code": 400,
+"description": "Bad Request: ..."}``; 401 for a wrong token, 404 for an
+unknown method. Messages sent in HTML parse mode are checked like Telegram
+checks them (supported tags only, properly nested and closed, ``<`` and ``&``
+escaped), as are the 4096-character limit, empty texts, replies to unknown
+messages and callback data over 64 bytes.
+
+Python API (everything is thread-safe)::
+
+    from tests.fakebotapi import FakeBotAPI
+
+    with FakeBotAPI() as api:                 # a free port on 127.0.0.1
+        env = {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
+        # ... start the bot with env ...
+        msg = api.push_text(chat_id=42, text="...")          # a user writes
+        api.push_forward_from_channel(42, "...", channel_id=-1001, post_id=7)
+        api.push_caption(42, "...", media="photo")
+        api.push_callback(42, message_id=3, data="f:1")
+        replies = api.wait_for_messages(42, count=1, timeout=20)
+        api.inject("sendMessage", "5xx", times=2)             # faults
+        api.inject("sendMessage", "429", retry_after=1)
+        api.inject("getUpdates", "drop")
+        api.inject("sendMessage", "hang", seconds=3)
+        api.calls("sendMessage")                               # recorded calls
+
+Messages are dicts shaped like the Bot API's ``Message`` objects. Chats are
+private by default; ``chat_type="group"`` (or ``"supergroup"``) makes group
+chats. Run standalone with ``python -m tests.fakebotapi --port 8081``; a
+control API (``POST /_control/push`` with an update or a ``{"text": ..}``
+shortcut, ``POST /_control/fault``, ``GET /_control/calls``) then drives it
+from another process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import itertools
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+DEFAULT_TOKEN = "123456789:AAFakeTokenForRaqamTests_abcdefghijk"
+DEFAULT_USER = {"id": 1001, "is_bot": False, "first_name": "کاربر", "language_code": "fa"}
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+
+ALLOWED_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "tg-spoiler", "blockquote", "span", "tg-emoji",
+}  # fmt: skip
+NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+JSON_FIELDS = {
+    "reply_markup", "entities", "caption_entities", "reply_parameters", "link_preview_options",
+    "commands", "allowed_updates", "scope", "media",
+}  # fmt: skip
+CHAT_ACTIONS = {
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note",
+    "upload_video_note",
+}  # fmt: skip
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status code, description, optional parameters."""
+
+    def __init__(self, code: int, description: str, parameters: dict[str, Any] | None = None):
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.parameters = parameters
+
+
+def bad_request(text: str) -> ApiError:
+    return ApiError(400, "Bad Request: " + text)
+
+
+# --- HTML parse mode, as Telegram checks it ---------------------------------------
+
+
+def _u16(text: str) -> int:
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def parse_html(markup: str) -> str:
+    """Return the plain text of Telegram-HTML ``markup`` or raise :class:`ApiError`
+    with Telegram's "can't parse entities" description."""
+    out: list[str] = []
+    stack: list[str] = []
+    i = 0
+    data = markup
+
+    def offset(pos: int) -> int:
+        return len(data[:pos].encode("utf-8"))
+
+    def fail(msg: str) -> ApiError:
+        return bad_request("can't parse entities: " + msg)
+
+    n = len(data)
+    while i < n:
+        c = data[i]
+        if c == "<":
+            end = data.find(">", i)
+            if end < 0:
+                raise fail(f"Unclosed start tag at byte offset {offset(i)}")
+            body = data[i + 1 : end]
+            if body.startswith("/"):
+                name = body[1:].strip().lower()
+                if not stack:
+                    raise fail(f"Unexpected end tag at byte offset {offset(i)}")
+                if stack[-1] != name:
+                    raise fail(
+                        f'Unmatched end tag at byte offset {offset(i)}, expected "</{stack[-1]}>", '
+                        f'found "</{name}>"'
+                    )
+                stack.pop()
+            else:
+                m = re.match(r"([a-zA-Z][a-zA-Z0-9-]*)(.*)$", body, re.S)
+                if not m:
+                    raise fail(f"Empty tag name at byte offset {offset(i)}")
+                name = m.group(1).lower()
+                if name not in ALLOWED_TAGS:
+                    raise fail(f'Unsupported start tag "{name}" at byte offset {offset(i)}')
+                attrs = m.group(2).strip()
+                if attrs and not re.fullmatch(
+                    r"""(\s*[a-zA-Z-]+(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*""", attrs
+                ):
+                    raise fail(
+                        f"Expected equal sign in declaration of an attribute of the "
+                        f'tag "{name}" at byte offset {offset(i)}'
+                    )
+                if name == "span" and "tg-spoiler" not in attrs:
+                    raise fail(
+                        f'Tag "span" must have class "tg-spoiler" at byte offset {offset(i)}'
+                    )
+                stack.append(name)
+            i = end + 1
+        elif c == "&":
+            m = re.match(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);", data[i:])
+            if not m:
+                raise fail(f"Character entity expected at byte offset {offset(i)}")
+            ent = m.group(1)
+            if ent.startswith("#"):
+                code = int(ent[2:], 16) if ent[1:2] in "xX" else int(ent[1:])
+                try:
+                    out.append(chr(code))
+                except (ValueError, OverflowError):
+                    raise fail(f"Invalid character entity at byte offset {offset(i)}") from None
+            elif ent in NAMED_ENTITIES:
+                out.append(NAMED_ENTITIES[ent])
+            else:
+                raise fail(f'Unsupported HTML entity "&{ent};" at byte offset {offset(i)}')
+            i += len(m.group(0))
+        else:
+            out.append(c)
+            i += 1
+    if stack:
+        raise fail(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
+    return "".join(out)
+
+
+def message_plain_text(text: str, parse_mode: str | None, *, limit: int, what: str) -> str:
+    """Validate a text/caption as Telegram does and return its plain text."""
+    plain = parse_html(text) if (parse_mode or "").upper() == "HTML" else text
+    if what == "text" and not plain.strip():
+        raise bad_request("message text is empty")
+    if _u16(plain) > limit:
+        raise bad_request(
+            "message is too long" if what == "text" else "message caption is too long"
+        )
+    return plain
+
+
+def check_reply_markup(markup: Any) -> None:
+    if markup is None:
+        return
+    if not isinstance(markup, dict):
+        raise bad_request("can't parse reply keyboard markup JSON object")
+    rows = markup.get("inline_keyboard")
+    if rows is None:
+        return
+    if not isinstance(rows, list):
+        raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array')
+    for row in rows:
+        for button in row:
+            if not button.get("text"):
+                raise bad_request("BUTTON_TEXT_EMPTY")
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(str(data).encode("utf-8")) <= 64:
+                raise bad_request("BUTTON_DATA_INVALID")
+            if "url" in button and not str(button["url"]).startswith(("http", "tg:")):
+                raise bad_request("BUTTON_URL_INVALID")
+
+
+# --- recorded calls and faults ------------------------------------------------------
+
+
+@dataclass
+class Call:
+    """One request the server received."""
+
+    method: str
+    params: dict[str, Any]
+    files: dict[str, tuple[str, bytes]]
+    status: int = 0
+    response: dict[str, Any] | None = None
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+
+@dataclass
+class Fault:
+    """What to do instead of a normal answer: ``5xx``, ``429``, ``hang``, ``drop``."""
+
+    kind: str
+    status: int = 500
+    retry_after: int = 1
+    seconds: float = 5.0
+
+
+FAULT_KINDS = ("5xx", "429", "hang", "drop", "400")
+
+
+# --- the server state -------------------------------------------------------------------
+
+
+class FakeBotAPI:
+    """The fake Bot API: state, helpers for tests, and the HTTP server."""
+
+    def __init__(
+        self,
+        *,
+        token: str = DEFAULT_TOKEN,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        bot_username: str = "raqam_test_bot",
+    ) -> None:
+        self.token = token
+        self.bot_id = int(token.split(":", 1)[0])
+        self.bot_username = bot_username
+        self.host = host
+        self._port = port
+        self._lock = threading.RLock()
+        self._cond = threading.Condition(self._lock)
+        self._update_ids = itertools.count(1)
+        self._updates: list[dict[str, Any]] = []
+        self._confirmed = 0
+        self._message_ids: dict[int, itertools.count[int]] = {}
+        self._messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self._chats: dict[int, dict[str, Any]] = {}
+        self._callbacks: dict[str, dict[str, Any]] = {}
+        self._callback_ids = itertools.count(1)
+        self._faults: dict[str, collections.deque[Fault]] = collections.defaultdict(
+            collections.deque
+        )
+        self._calls: list[Call] = []
+        self.commands: list[dict[str, Any]] = []
+        self.webhook_url = ""
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> FakeBotAPI:
+        server = ThreadingHTTPServer((self.host, self._port), _make_handler(self))
+        server.daemon_threads = True
+        self._server = server
+        self._port = int(server.server_address[1])
+        self._thread = threading.Thread(target=server.serve_forever, name="fakebotapi", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            with self._cond:
+                self._cond.notify_all()
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeBotAPI:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        """Value for ``TELEGRAM_API_BASE_URL`` (the token is appended by the client)."""
+        return f"http://{self.host}:{self._port}/bot"
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self._port}"
+
+    # -- chats and messages ----------------------------------------------------------------
+
+    def chat(
+        self, chat_id: int, chat_type: str = "private", title: str | None = None
+    ) -> dict[str, Any]:
+        """The chat object for ``chat_id`` (created on first use)."""
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is None:
+                chat = {"id": chat_id, "type": chat_type}
+                if chat_type == "private":
+                    chat["first_name"] = "کاربر"
+                else:
+                    chat["title"] = title or f"گروه {chat_id}"
+                self._chats[chat_id] = chat
+            return dict(chat)
+
+    def _next_message_id(self, chat_id: int) -> int:
+        counter = self._message_ids.setdefault(chat_id, itertools.count(1))
+        return next(counter)
+
+    def message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+        with self._lock:
+            m = self._messages.get((chat_id, message_id))
+            return dict(m) if m else None
+
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "رقم",
+            "username": self.bot_username,
+        }
+
+    def make_message(
+        self,
+        chat_id: int,
+        *,
+        text: str | None = None,
+        caption: str | None = None,
+        media: str | None = None,
+        user: dict[str, Any] | None = None,
+        chat_type: str = "private",
+        entities: list[dict[str, Any]] | None = None,
+        reply_to: int | None = None,
+        forward_origin: dict[str, Any] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Build and register a user message (not yet delivered as an update)."""
+        with self._lock:
+            chat = self.chat(chat_id, chat_type)
+            sender = dict(user or DEFAULT_USER)
+            if chat_type == "private":
+                sender["id"] = chat_id if chat_id > 0 else sender["id"]
+            msg: dict[str, Any] = {
+                "message_id": self._next_message_id(chat_id),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": sender,
+            }
+            if text is not None:
+                msg["text"] = text
+                if entities:
+                    msg["entities"] = entities
+            if caption is not None or media is not None:
+                msg.update(_media(media or "photo"))
+                if caption is not None:
+                    msg["caption"] = caption
+                    if entities:
+                        msg["caption_entities"] = entities
+            if reply_to is not None:
+                target = self._messages.get((chat_id, reply_to))
+                if target is None:
+                    raise KeyError(f"no message {reply_to} in chat {chat_id}")
+                msg["reply_to_message"] = {
+                    k: v for k, v in target.items() if k != "reply_to_message"
+                }
+            if forward_origin is not None:
+                msg["forward_origin"] = forward_origin
+            if extra:
+                msg.update(extra)
+            self._messages[(chat_id, msg["message_id"])] = msg
+            return msg
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        """Queue a raw update (``update_id`` is assigned); return its id."""
+        with self._cond:
+            update = dict(update)
+            update["update_id"] = next(self._update_ids)
+            self._updates.append(update)
+            self._cond.notify_all()
+            return int(update["update_id"])
+
+    def push_message(self, message: dict[str, Any]) -> dict[str, Any]:
+        self.push_update({"message": message})
+        return message
+
+    def push_text(self, chat_id: int, text: str, **kw: Any) -> dict[str, Any]:
+        """A user sends ``text`` (``entities``, ``reply_to``, ``chat_type``, ``user`` optional)."""
+        return self.push_message(self.make_message(chat_id, text=text, **kw))
+
+    def push_command(self, chat_id: int, command: str, **kw: Any) -> dict[str, Any]:
+        """A user sends ``/command args`` (with the bot_command entity Telegram adds)."""
+        name = command.split()[0]
+        entities = [{"type": "bot_command", "offset": 0, "length": _u16(name)}]
+        return self.push_text(chat_id, command, entities=entities, **kw)
+
+    def push_caption(
+        self, chat_id: int, caption: str, media: str = "photo", **kw: Any
+    ) -> dict[str, Any]:
+        """A photo/video/document with a caption."""
+        return self.push_message(self.make_message(chat_id, caption=caption, media=media, **kw))
+
+    def push_forward_from_channel(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        channel_id: int = -1001234567890,
+        post_id: int = 1,
+        channel_title: str = "خبرگزاری نمونه",
+        username: str | None = "sample_news",
+        **kw: Any,
+    ) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": channel_id, "type": "channel", "title": channel_title}
+        if username:
+            chat["username"] = username
+        origin = {"type": "channel", "date": int(time.time()), "chat": chat, "message_id": post_id}
+        return self.push_text(chat_id, text, forward_origin=origin, **kw)
+
+    def push_forward_from_user(
+        self, chat_id: int, text: str, *, user_id: int = 555, **kw: Any
+    ) -> dict[str, Any]:
+        origin = {
+            "type": "user",
+            "date": int(time.time()),
+            "sender_user": {"id": user_id, "is_bot": False, "first_name": "نویسنده"},
+        }
+        return self.push_text(chat_id, text, forward_origin=origin, **kw)
+
+    def push_forward_hidden(
+        self, chat_id: int, text: str, *, name: str = "ناشناس", **kw: Any
+    ) -> dict[str, Any]:
+        origin = {"type": "hidden_user", "date": int(time.time()), "sender_user_name": name}
+        return self.push_text(chat_id, text, forward_origin=origin, **kw)
+
+    def push_callback(
+        self, chat_id: int, message_id: int, data: str, user: dict[str, Any] | None = None
+    ) -> str:
+        """A user presses an inline button of bot message ``message_id``; return the query id."""
+        with self._lock:
+            message = self._messages.get((chat_id, message_id))
+            if message is None:
+                raise KeyError(f"no message {message_id} in chat {chat_id}")
+            qid = str(next(self._callback_ids))
+            sender = dict(user or DEFAULT_USER)
+            if chat_id > 0:
+                sender["id"] = chat_id
+            query = {
+                "id": qid,
+                "from": sender,
+                "message": message,
+                "chat_instance": f"ci{chat_id}",
+                "data": data,
+            }
+            self._callbacks[qid] = {"answered": False, "answer": None}
+        self.push_update({"callback_query": query})
+        return qid
+
+    def callback_answer(self, query_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            entry = self._callbacks.get(query_id)
+            return entry["answer"] if entry and entry["answered"] else None
+
+    # -- faults -----------------------------------------------------------------------------
+
+    def inject(
+        self,
+        method: str,
+        kind: str,
+        *,
+        times: int = 1,
+        status: int = 500,
+        retry_after: int = 1,
+        seconds: float = 5.0,
+    ) -> None:
+        """Make the next ``times`` calls of ``method`` (``"*"`` for any) fail.
+
+        ``kind``: ``"5xx"`` (HTTP ``status``, default 500), ``"429"`` (Too Many
+        Requests with ``parameters.retry_after``), ``"hang"`` (wait ``seconds``,
+        then answer normally), ``"drop"`` (close the connection without an
+        answer), ``"400"`` (a generic Bad Request).
+        """
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}")
+        with self._lock:
+            for _ in range(times):
+                self._faults[method.lower()].append(
+                    Fault(kind, status=status, retry_after=retry_after, seconds=seconds)
+                )
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self._lock:
+            for key in (method.lower(), "*"):
+                queue = self._faults.get(key)
+                if queue:
+                    return queue.popleft()
+            return None
+
+    # -- recorded calls ---------------------------------------------------------------------
+
+    def calls(self, method: str | None = None) -> list[Call]:
+        with self._lock:
+            return [c for c in self._calls if method is None or c.method.lower() == method.lower()]
+
+    def sent_messages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Messages the bot sent successfully (sendMessage/sendDocument results), in order."""
+        with self._lock:
+            out = []
+            for c in self._calls:
+                if c.ok and c.method.lower() in ("sendmessage", "senddocument") and c.response:
+                    result = c.response["result"]
+                    if chat_id is None or result["chat"]["id"] == chat_id:
+                        out.append(result)
+            return out
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
+        """Block until ``predicate()`` is true (re-checked on every call); False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not predicate():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(min(left, 0.5))
+            return True
+
+    def wait_for_messages(
+        self, chat_id: int, count: int = 1, *, after: int = 0, timeout: float = 30.0
+    ) -> list[dict[str, Any]]:
+        """Wait until the bot has sent ``count`` messages to ``chat_id`` beyond the first
+        ``after``; return those new messages (raises TimeoutError)."""
+        if not self.wait_until(lambda: len(self.sent_messages(chat_id)) >= after + count, timeout):
+            got = self.sent_messages(chat_id)[after:]
+            raise TimeoutError(f"chat {chat_id}: wanted {count} messages, got {len(got)}: {got!r}")
+        return self.sent_messages(chat_id)[after:]
+
+    def wait_for_calls(self, method: str, count: int = 1, timeout: float = 30.0) -> list[Call]:
+        if not self.wait_until(lambda: len(self.calls(method)) >= count, timeout):
+            raise TimeoutError(f"wanted {count} {method} calls, got {len(self.calls(method))}")
+        return self.calls(method)
+
+    @property
+    def pending_updates(self) -> int:
+        """Updates pushed but not yet confirmed by a later getUpdates offset."""
+        with self._lock:
+            return len(self._updates)
+
+    # -- the Bot API methods ------------------------------------------------------------------
+
+    def handle(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> Any:
+        name = method.lower()
+        fn = _METHODS.get(name)
+        if fn is None:
+            raise ApiError(404, "Not Found")
+        return fn(self, params, files)
+
+    def _record(self, call: Call) -> None:
+        with self._cond:
+            self._calls.append(call)
+            self._cond.notify_all()
+
+    def _get_updates(self, p: dict[str, Any], _f: Any) -> list[dict[str, Any]]:
+        offset = _int(p.get("offset"), 0)
+        limit = max(1, min(_int(p.get("limit"), 100), 100))
+        timeout = max(0, _int(p.get("timeout"), 0))
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            if offset:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._confirmed = max(self._confirmed, offset - 1)
+            while True:
+                ready = [u for u in self._updates if u["update_id"] >= offset][:limit]
+                left = deadline - time.monotonic()
+                if ready or left <= 0 or self._server is None:
+                    return ready
+                self._cond.wait(min(left, 0.5))
+
+    def _store_bot_message(self, chat_id: int, extra: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is None:
+                raise bad_request("chat not found")
+            msg: dict[str, Any] = {
+                "message_id": self._next_message_id(chat_id),
+                "date": int(time.time()),
+                "chat": dict(chat),
+                "from": self.bot_user(),
+            }
+            msg.update(extra)
+            self._messages[(chat_id, msg["message_id"])] = msg
+            return msg
+
+    def _reply_target(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any] | None:
+        rp = p.get("reply_parameters")
+        target_id = (
+            _int(rp.get("message_id"), 0)
+            if isinstance(rp, dict)
+            else _int(p.get("reply_to_message_id"), 0)
+        )
+        allow = (
+            bool(rp.get("allow_sending_without_reply"))
+            if isinstance(rp, dict)
+            else _bool(p.get("allow_sending_without_reply"))
+        )
+        if not target_id:
+            return None
+        with self._lock:
+            target = self._messages.get((chat_id, target_id))
+        if target is None and not allow:
+            raise bad_request("message to be replied not found")
+        return target
+
+    def _chat_id(self, p: dict[str, Any]) -> int:
+        raw = p.get("chat_id")
+        if raw is None or raw == "":
+            raise bad_request("chat_id is empty")
+        try:
+            chat_id = int(raw)
+        except (TypeError, ValueError):
+            raise bad_request("chat not found") from None
+        with self._lock:
+            if chat_id not in self._chats:
+                raise bad_request("chat not found")
+        return chat_id
+
+    def _send_message(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        text = p.get("text")
+        if text is None or str(text) == "":
+            raise bad_request("message text is empty")
+        plain = message_plain_text(str(text), p.get("parse_mode"), limit=MAX_TEXT, what="text")
+        check_reply_markup(p.get("reply_markup"))
+        target = self._reply_target(chat_id, p)
+        extra: dict[str, Any] = {"text": plain, "html": str(text)}
+        if target is not None:
+            extra["reply_to_message"] = {k: v for k, v in target.items() if k != "reply_to_message"}
+        if p.get("reply_markup"):
+            extra["reply_markup"] = p["reply_markup"]
+        return self._store_bot_message(chat_id, extra)
+
+    def _send_document(
+        self, p: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        doc = p.get("document")
+        if isinstance(doc, str) and doc.startswith("attach://"):
+            doc = files.get(doc[len("attach://") :])
+        elif "document" in files:
+            doc = files["document"]
+        if not isinstance(doc, tuple):
+            raise bad_request("there is no document in the request")
+        filename, content = doc
+        if not content:
+            raise bad_request("file must be non-empty")
+        caption = p.get("caption")
+        extra: dict[str, Any] = {
+            "document": {
+                "file_id": f"doc{len(self._calls)}",
+                "file_unique_id": f"u{len(self._calls)}",
+                "file_name": filename,
+                "file_size": len(content),
+            },
+            "content": content.decode("utf-8", errors="replace"),
+        }
+        if caption:
+            extra["caption"] = message_plain_text(
+                str(caption), p.get("parse_mode"), limit=MAX_CAPTION, what="caption"
+            )
+        check_reply_markup(p.get("reply_markup"))
+        target = self._reply_target(chat_id, p)
+        if target is not None:
+            extra["reply_to_message"] = {k: v for k, v in target.items() if k != "reply_to_message"}
+        return self._store_bot_message(chat_id, extra)
+
+    def _edit_message_text(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        mid = _int(p.get("message_id"), 0)
+        with self._lock:
+            msg = self._messages.get((chat_id, mid))
+            if msg is None:
+                raise bad_request("message to edit not found")
+            if msg.get("from", {}).get("id") != self.bot_id:
+                raise bad_request("message can't be edited")
+            text = p.get("text")
+            if not text:
+                raise bad_request("message text is empty")
+            plain = message_plain_text(str(text), p.get("parse_mode"), limit=MAX_TEXT, what="text")
+            check_reply_markup(p.get("reply_markup"))
+            markup = p.get("reply_markup")
+            if plain == msg.get("text") and markup == msg.get("reply_markup"):
+                raise bad_request(
+                    "message is not modified: specified new message content and reply markup "
+                    "are exactly the same as a current content and reply markup of the message"
+                )
+            msg["text"] = plain
+            msg["html"] = str(text)
+            msg["edit_date"] = int(time.time())
+            if markup:
+                msg["reply_markup"] = markup
+            else:
+                msg.pop("reply_markup", None)
+            return dict(msg)
+
+    def _answer_callback_query(self, p: dict[str, Any], _f: Any) -> bool:
+        qid = str(p.get("callback_query_id") or "")
+        with self._lock:
+            entry = self._callbacks.get(qid)
+            if entry is None or entry["answered"]:
+                raise bad_request(
+                    "query is too old and response timeout expired or query ID is invalid"
+                )
+            text = p.get("text")
+            if text is not None and len(str(text)) > 200:
+                raise bad_request("MESSAGE_TOO_LONG")
+            entry["answered"] = True
+            entry["answer"] = {"text": text, "show_alert": _bool(p.get("show_alert"))}
+        return True
+
+    def _send_chat_action(self, p: dict[str, Any], _f: Any) -> bool:
+        self._chat_id(p)
+        if p.get("action") not in CHAT_ACTIONS:
+            raise bad_request("wrong parameter action in request")
+        return True
+
+    def _set_my_commands(self, p: dict[str, Any], _f: Any) -> bool:
+        commands = p.get("commands")
+        if not isinstance(commands, list):
+            raise bad_request('parameter "commands" is required')
+        for c in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(c.get("command", ""))):
+                raise bad_request("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(c.get("description", ""))) <= 256:
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        with self._lock:
+            self.commands = [dict(c) for c in commands]
+        return True
+
+    def _get_my_commands(self, p: dict[str, Any], _f: Any) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(c) for c in self.commands]
+
+    def _set_webhook(self, p: dict[str, Any], _f: Any) -> bool:
+        url = str(p.get("url") or "")
+        if url and not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        with self._lock:
+            self.webhook_url = url
+        return True
+
+    def _delete_webhook(self, p: dict[str, Any], _f: Any) -> bool:
+        with self._lock:
+            self.webhook_url = ""
+            if _bool(p.get("drop_pending_updates")):
+                self._updates.clear()
+        return True
+
+    def _get_webhook_info(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
+            }
+
+    def _get_me(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        me = self.bot_user()
+        me.update(
+            {
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        )
+        return me
+
+
+_METHODS: dict[str, Callable[[FakeBotAPI, dict[str, Any], dict[str, tuple[str, bytes]]], Any]] = {
+    "getme": FakeBotAPI._get_me,
+    "getupdates": FakeBotAPI._get_updates,
+    "sendmessage": FakeBotAPI._send_message,
+    "senddocument": FakeBotAPI._send_document,
+    "editmessagetext": FakeBotAPI._edit_message_text,
+    "answercallbackquery": FakeBotAPI._answer_callback_query,
+    "sendchataction": FakeBotAPI._send_chat_action,
+    "setmycommands": FakeBotAPI._set_my_commands,
+    "getmycommands": FakeBotAPI._get_my_commands,
+    "setwebhook": FakeBotAPI._set_webhook,
+    "deletewebhook": FakeBotAPI._delete_webhook,
+    "getwebhookinfo": FakeBotAPI._get_webhook_info,
+}
+
+
+def _media(kind: str) -> dict[str, Any]:
+    if kind == "photo":
+        return {"photo": [{"file_id": "p1", "file_unique_id": "up1", "width": 800, "height": 600}]}
+    if kind == "video":
+        return {
+            "video": {
+                "file_id": "v1",
+                "file_unique_id": "uv1",
+                "width": 640,
+                "height": 360,
+                "duration": 12,
+            }
+        }
+    if kind == "document":
+        return {"document": {"file_id": "d1", "file_unique_id": "ud1", "file_name": "report.pdf"}}
+    raise ValueError(f"unknown media kind {kind!r}")
+
+
+def _int(value: Any, default: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise bad_request(f"invalid integer {value!r}") from None
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("true", "1")
+    return bool(value)
+
+
+# --- HTTP plumbing ---------------------------------------------------------------------------
+
+
+def _decode_params(
+    handler: BaseHTTPRequestHandler, body: bytes
+) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
+    ctype = handler.headers.get("Content-Type", "")
+    params: dict[str, Any] = {}
+    files: dict[str, tuple[str, bytes]] = {}
+    query = urlsplit(handler.path).query
+    for k, v in parse_qs(query).items():
+        params[k] = v[-1]
+    if ctype.startswith("application/json") and body:
+        loaded = json.loads(body.decode("utf-8"))
+        if not isinstance(loaded, dict):
+            raise bad_request("request body must be a JSON object")
+        params.update(loaded)
+    elif ctype.startswith("application/x-www-form-urlencoded"):
+        for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
+            params[k] = v[-1]
+    elif ctype.startswith("multipart/form-data"):
+        msg = BytesParser(policy=HTTP).parsebytes(
+            b"Content-Type: " + ctype.encode("latin-1") + b"\r\n\r\n" + body
+        )
+        for part in msg.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            filename = part.get_filename()
+            payload = part.get_payload(decode=True)
+            if not isinstance(name, str) or not isinstance(payload, bytes):
+                continue
+            if filename is not None:
+                files[name] = (filename, payload)
+            else:
+                params[name] = payload.decode("utf-8")
+    for key in JSON_FIELDS:
+        value = params.get(key)
+        if isinstance(value, str):
+            try:
+                params[key] = json.loads(value)
+            except json.JSONDecodeError:
+                raise bad_request(f"can't parse {key} JSON object") from None
+    return params, files
+
+
+def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+        def _send(self, status: int, payload: dict[str, Any]) -> None:
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:
+                self.close_connection = True
+
+        def do_GET(self) -> None:
+            self._dispatch(b"")
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            self._dispatch(body)
+
+        def _dispatch(self, body: bytes) -> None:
+            path = urlsplit(self.path).path
+            if path.startswith("/_control/"):
+                self._control(path[len("/_control/") :], body)
+                return
+            m = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", path)
+            if not m:
+                self._send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+                return
+            token, method = m.groups()
+            call = Call(method=method, params={}, files={})
+            try:
+                if token != api.token:
+                    raise ApiError(401, "Unauthorized")
+                params, files = _decode_params(self, body)
+                call.params, call.files = params, files
+                fault = api._take_fault(method)
+                if fault is not None and self._apply_fault(fault, call):
+                    return
+                result = api.handle(method, params, files)
+                call.status, call.response = 200, {"ok": True, "result": result}
+            except ApiError as err:
+                payload: dict[str, Any] = {
+                    "ok": False,
+                    "error_code": err.code,
+                    "description": err.description,
+                }
+                if err.parameters:
+                    payload["parameters"] = err.parameters
+                call.status, call.response = err.code, payload
+            api._record(call)
+            self._send(call.status, call.response or {})
+
+        def _apply_fault(self, fault: Fault, call: Call) -> bool:
+            """Apply a fault; True when the request is finished (no normal answer)."""
+            if fault.kind == "hang":
+                time.sleep(fault.seconds)
+                return False
+            if fault.kind == "drop":
+                call.status = 0
+                api._record(call)
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                return True
+            if fault.kind == "429":
+                err = ApiError(
+                    429,
+                    f"Too Many Requests: retry after {fault.retry_after}",
+                    {"retry_after": fault.retry_after},
+                )
+            elif fault.kind == "400":
+                err = bad_request("injected failure")
+            else:
+                err = ApiError(fault.status, "Internal Server Error")
+            raise err
+
+        def _control(self, what: str, body: bytes) -> None:
+            try:
+                data = json.loads(body.decode("utf-8")) if body else {}
+                if what == "push":
+                    if "text" in data and "update" not in data:
+                        msg = api.push_text(int(data["chat_id"]), str(data["text"]))
+                        self._send(200, {"ok": True, "result": msg})
+                    else:
+                        uid = api.push_update(data["update"])
+                        self._send(200, {"ok": True, "result": uid})
+                elif what == "fault":
+                    api.inject(
+                        str(data["method"]),
+                        str(data["kind"]),
+                        times=int(data.get("times", 1)),
+                        status=int(data.get("status", 500)),
+                        retry_after=int(data.get("retry_after", 1)),
+                        seconds=float(data.get("seconds", 5.0)),
+                    )
+                    self._send(200, {"ok": True, "result": True})
+                elif what == "calls":
+                    calls = [
+                        {
+                            "method": c.method,
+                            "params": c.params,
+                            "status": c.status,
+                            "response": c.response,
+                        }
+                        for c in api.calls()
+                    ]
+                    self._send(200, {"ok": True, "result": calls})
+                else:
+                    self._send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+            except (KeyError, ValueError, TypeError) as exc:
+                self._send(400, {"ok": False, "error_code": 400, "description": str(exc)})
+
+    return Handler
+
+
+class BotProcess:
+    """The real bot as a child process (``python -m bot``) talking to a :class:`FakeBotAPI`.
+
+    ``env`` adds or overrides settings; the bot runs in ``workdir`` (so no
+    stray ``.env`` is read) and its log goes to ``workdir/bot.log``.
+    """
+
+    def __init__(
+        self,
+        api: FakeBotAPI,
+        database: str | os.PathLike[str],
+        workdir: str | os.PathLike[str],
+        *,
+        env: dict[str, str] | None = None,
+        command: list[str] | None = None,
+    ) -> None:
+        self.api = api
+        self.workdir = Path(workdir)
+        self.log_path = self.workdir / "bot.log"
+        self.command = command or [sys.executable, "-m", "bot"]
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("RAQAM_", "TELEGRAM_"))},
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "RAQAM_DATABASE": str(database),
+            "RAQAM_LOG_LEVEL": "DEBUG",
+            "RAQAM_POLL_TIMEOUT": "2",
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log: Any = None
+
+    def start(self, *, wait: bool = True, timeout: float = 60.0) -> BotProcess:
+        """Start the bot; with ``wait``, return once it polls for updates."""
+        before = len(self.api.calls("getUpdates"))
+        self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            self.command, cwd=self.workdir, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        if wait and not self.api.wait_until(
+            lambda: len(self.api.calls("getUpdates")) > before or self.proc.poll() is not None,  # type: ignore[union-attr]
+            timeout,
+        ):
+            raise TimeoutError(f"bot did not start polling; log:\n{self.log()}")
+        if wait and self.proc.poll() is not None:
+            raise RuntimeError(f"bot exited with {self.proc.returncode}; log:\n{self.log()}")
+        return self
+
+    def stop(self, timeout: float = 30.0) -> int:
+        """SIGTERM the bot and wait for it; return its exit code."""
+        code = -1
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGTERM)
+                try:
+                    self.proc.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+            code = int(self.proc.returncode)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        return code
+
+    def wait(self, timeout: float = 30.0) -> int:
+        assert self.proc is not None
+        return int(self.proc.wait(timeout))
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text("utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def __enter__(self) -> BotProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the fake Telegram Bot API server.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument("--token", default=DEFAULT_TOKEN)
+    parser.add_argument("--username", default="raqam_test_bot")
+    args = parser.parse_args(argv)
+    api = FakeBotAPI(token=args.token, host=args.host, port=args.port, bot_username=args.username)
+    api.start()
+    print(f"fake Bot API on {api.base_url} (token {api.token})", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        api.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "ApiError",
+    "BotProcess",
+    "Call",
+    "FakeBotAPI",
+    "Fault",
+    "parse_html",
+]
