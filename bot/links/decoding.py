@@ -4,7 +4,8 @@
 never producing more than the byte limit and refusing bodies that inflate
 suspiciously (decompression bombs). :func:`decode_html` and
 :func:`decode_text` pick the charset: HTTP header, byte-order mark,
-``<meta charset>``, then detection with charset-normalizer.
+``<meta charset>``, then UTF-8, windows-1256 if it reads as Arabic script,
+and finally detection with charset-normalizer.
 """
 
 from __future__ import annotations
@@ -156,7 +157,19 @@ def decode_body(body: bytes, header_charset: str | None, *, html: bool) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    persian = body.decode("cp1256", errors="replace")
+    if _arabic_script_share(persian) >= 0.8:
+        return persian
     best = from_bytes(body, cp_isolation=["cp1256", "utf_8", "iso8859_6", "cp1252"]).best()
     if best is not None:
         return str(best)
     return body.decode("utf-8", errors="replace")
+
+
+def _arabic_script_share(text: str) -> float:
+    """The share of Arabic-script letters (and ZWNJ) among the non-ASCII characters."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 0.0
+    arabic = sum(1 for c in wide if "\u0600" <= c <= "\u06ff" or c == "\u200c")
+    return arabic / len(wide)
