@@ -135,7 +135,9 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             rows: dict[str, list[str]] = {
                 f"Raqam top-{k} figures": numbers_of(ours_top),
                 "Raqam summary sentences": numbers_of(ours_summary),
-                f"First {k} numbers of the body": first_distinct(comparable_numbers(article), k),
+                f"First {k} numbers of the body (reference)": first_distinct(
+                    comparable_numbers(article), k
+                ),
             }
             rows.update({name: numbers_of(sents) for name, sents in picks.items()})
             for name, chosen in rows.items():

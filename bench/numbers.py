@@ -240,6 +240,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             tally(case.group, "Raqam", ok)
             tally(case.group, "Raqam value+kind", correct(case, ours, with_kind=True))
             row["Raqam"] = {"ok": ok, "got": ours.shown}
+            if ok and not correct(case, ours, with_kind=True):
+                row["Raqam"] = {"ok": True, "kind_ok": False, "got": ours.shown}
             for name, fn in peers.items():
                 if fn is None:
                     continue
@@ -281,9 +283,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(format_table(headers, table))
     if args.verbose:
         for row in details:
-            wrong = [f"{s}: {row[s]['got']}" for s in ("Raqam",) if s in row and not row[s]["ok"]]
-            if wrong:
-                print(f"  ✗ {row['group']}: {row['text']!r} -> {wrong[0]}")
+            ours_row = row.get("Raqam", {})
+            if not ours_row.get("ok"):
+                print(f"  ✗ {row['group']}: {row['text']!r} -> {ours_row.get('got')}")
+            elif ours_row.get("kind_ok") is False:
+                print(f"  ~ {row['group']}: {row['text']!r} -> wrong kind: {ours_row.get('got')}")
     result = {
         "cases": len(cases),
         "accuracy": {s: share(value_totals[s]) for s in systems},

@@ -1,7 +1,8 @@
 """Money and percent spans on PEYMA: our figures against the gold MON/PCT spans.
 
 Each PEYMA record (one sentence: tokens, tags, gold spans in token offsets)
-is joined with single spaces into a text and digested with
+is joined with single spaces into a text (a thousands separator the
+tokenisation split off, ``2 , 159``, is glued back as ``2,159``) and digested with
 ``summarizer.digest``. Figures of kind ``money`` are predicted MON spans,
 ``percent`` are PCT (and ``date`` are DAT, reported for information). A
 figure's character span is mapped to the tokens it touches.

@@ -8,18 +8,34 @@ Span = tuple[str, int, int]  # (type, first token, end token exclusive)
 
 
 def join_tokens(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
-    """The text of ``tokens`` joined by single spaces, and each token's char offsets."""
+    """The text of ``tokens`` and each token's char offsets in it.
+
+    Tokens are joined by single spaces, except a thousands separator that the
+    tokenisation split off a number (``2`` ``,`` ``159``): it is glued back
+    (``2,159``), as the source wrote it.
+    """
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     pos = 0
     for i, token in enumerate(tokens):
-        if i:
+        if i and not (_is_separator_at(tokens, i) or _is_separator_at(tokens, i - 1)):
             parts.append(" ")
             pos += 1
         parts.append(token)
         offsets.append((pos, pos + len(token)))
         pos += len(token)
     return "".join(parts), offsets
+
+
+def _is_separator_at(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a thousands separator between digit groups."""
+    return (
+        tokens[i] in {",", "٬"}
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].isdigit()
+        and tokens[i + 1].isdigit()
+        and len(tokens[i + 1]) == 3
+    )
 
 
 def char_to_token_span(

@@ -15,6 +15,13 @@ def test_join_tokens_keeps_token_offsets() -> None:
     assert [text[a:b] for a, b in offsets] == ["سرمایه", "50", "میلیون", "تومان", "."]
 
 
+def test_join_tokens_glues_split_thousands_separators() -> None:
+    text, offsets = join_tokens(["کرون", "3", ",", "941", "ریال", "،", "ماده", "2", ",", "3"])
+    assert text == "کرون 3,941 ریال ، ماده 2 , 3"
+    assert char_to_token_span(5, 10, offsets) == (1, 4)
+    assert text[offsets[3][0] : offsets[3][1]] == "941"
+
+
 def test_join_tokens_with_spaces_inside_a_token() -> None:
     text, offsets = join_tokens(["ثبت نام", "10", "درصد"])
     assert text[offsets[1][0] : offsets[1][1]] == "10"
