@@ -1,46 +1,1020 @@
-"""Persian number grammar (placeholder: digits and scale words only).
+"""Persian number grammar: find the numbers in a text and read their values.
 
-Contract used by the rest of the engine: :func:`find_numbers` returns
-:class:`NumberMatch` records, in text order, non-overlapping, with offsets
-into the string it was given.
+:func:`find_numbers` returns :class:`NumberMatch` records in text order, never
+overlapping, with offsets into the string it was given. It reads digits in the
+three digit systems (۰-۹, ٠-٩, 0-9) with their separators, number words
+("ششصد و چهل و سه هزار"), scales, fractions, percentages, ordinals,
+multipliers, ranges, Jalali dates and clock times, and it leaves out what only
+looks like a number (``نه تنها``, the indefinite ``یک``, phone numbers, URLs,
+Latin identifiers such as ``COVID-19``).
+
+The words live in ``data/numbers.toml`` and are read once at import. The text
+is cut into tokens by one regular expression and read left to right with a
+bounded look-ahead, so the time is linear in the length of the text.
+
+Conventions of the records:
+
+* ``value`` is the number; ``None`` for a range (see ``range``), a clock time
+  and a date without a year. For a date with a year it is the year.
+* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال``.
+* ``date`` is Jalali ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month
+  without a year is ``--MM-DD`` (the ISO 8601 form for a recurring date).
+* ``clock`` is ``HH:MM`` for kind ``time``.
+* ``is_code`` marks a bare integer that names something (``سامانه ۱۳۷``,
+  ``ماده ۱۲``) or starts with zero (``۰۰۱۲۳``): the caller decides.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 NumberKind = Literal["number", "percent", "ordinal", "multiplier", "date", "time"]
 
 
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
+    """One number expression: ``text[start:end]`` as written."""
+
     start: int
     end: int
     value: float | None
     kind: NumberKind = "number"
     range: tuple[float, float] | None = None
-    date: str | None = None  # Jalali 'YYYY-MM-DD' (or 'YYYY-MM' / 'YYYY') for kind == "date"
+    date: str | None = None  # Jalali 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' / '--MM-DD'
     negative: bool = False
+    is_words: bool = False  # at least one part is written in words
+    adjective: bool = False  # درصدی, میلیاردی, برابری, هزارتایی
+    is_code: bool = False  # a number that names something: سامانه ۱۳۷, ماده ۱۲
+    scale: float | None = None  # the largest scale word used (1e3, 1e6, ...)
+    clock: str | None = None  # 'HH:MM' for kind == "time"
 
 
+# --------------------------------------------------------------------- data
+
+_DATA_PATH = Path(__file__).with_name("data") / "numbers.toml"
+
+
+def _load() -> dict[str, Any]:
+    with _DATA_PATH.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+_D = _load()
+
+# Letters folded before a word is looked up: Arabic forms, tatweel, diacritics.
+_FOLD = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ـ": None}
+    | {chr(c): None for c in range(0x064B, 0x0660)}
+    | {"\u0670": None}
+)
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_SCALES = {"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "تریلیون": 1e12}
-_RX = re.compile(r"[0-9۰-۹٠-٩]+(?:[٬,][0-9۰-۹٠-٩]{3})*(?:[٫.][0-9۰-۹٠-٩]+)?(?:\s*(هزار|میلیون|میلیارد|تریلیون))?")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_FOLD)
+
+
+# Word classes of the small-number grammar: u = unit, t = teen, d = tens, h = hundreds.
+_NUMWORDS: dict[str, tuple[float, str]] = {}
+for _table, _place in (("units", "u"), ("teens", "t"), ("tens", "d"), ("hundreds", "h")):
+    for _w, _v in _D[_table].items():
+        _NUMWORDS[_fold(_w)] = (float(_v), _place)
+
+_SCALES: dict[str, float] = {_fold(w): float(v) for w, v in _D["scales"].items()}
+_ADJ_SUFFIXES: frozenset[str] = frozenset(_D["scales_rules"]["adjective_suffixes"])
+# Glued adjectival scales: میلیاردی, هزارتایی.
+_SCALE_ADJ: dict[str, float] = {
+    w + s: v for w, v in _SCALES.items() for s in _ADJ_SUFFIXES
+}
+_FRACS: dict[str, float] = {_fold(w): float(v) for w, v in _D["fractions"].items()}
+
+# Ordinals: word -> (value, place or "s" for a scale, usable as a fraction denominator).
+_ORDS: dict[str, tuple[float, str, bool]] = {}
+_ord = _D["ordinals"]
+_position_only_sfx = set(_ord["position_only_suffixes"])
+_position_only_words = {_fold(w) for w in _ord["position_only"]["words"]}
+_irregular_values = {int(v) for v in _ord["irregular"].values()}
+for _w, _v in _ord["irregular"].items():
+    _fw = _fold(_w)
+    _place = "u" if _v < 10 else "t"
+    _ORDS[_fw] = (float(_v), _place, _fw not in _position_only_words)
+_bases: list[tuple[str, float, str]] = [(w, v, p) for w, (v, p) in _NUMWORDS.items()]
+_bases += [(w, v, "s") for w, v in _SCALES.items()]
+for _w, _v, _place in _bases:
+    if _place == "u" and int(_v) in _irregular_values:
+        continue
+    _sfxs = _ord["vowel_suffixes"] if _w[-1] in _ord["vowel_final_letters"] else _ord["suffixes"]
+    for _s in _sfxs:
+        _ORDS.setdefault(_w + _s, (_v, _place, _s not in _position_only_sfx))
+_DIGIT_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["digit_suffixes"])
+_WORD_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["vowel_suffixes"]) | _DIGIT_ORD_SUFFIXES
+
+_PCT_WORDS: dict[str, bool] = {_fold(w): False for w in _D["percent"]["words"]}
+_PCT_WORDS |= {_fold(w): True for w in _D["percent"]["adjectives"]}
+_PCT_SIGNS: frozenset[str] = frozenset(_D["percent"]["signs"])
+_PCT_SPLIT: list[tuple[str, ...]] = [tuple(_fold(w) for w in p) for p in _D["percent"]["split"]]
+_MULT_WORDS: dict[str, bool] = {_fold(w): False for w in _D["multiplier"]["words"]}
+_MULT_WORDS |= {_fold(w): True for w in _D["multiplier"]["adjectives"]}
+
+_NEG_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["sign"]["negative"])
+_MINUS_SIGNS: frozenset[str] = frozenset(_D["sign"]["minus_signs"])
+_AND: str = _fold(_D["connectives"]["and"])
+_RANGE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["connectives"]["range"])
+_RANGE_SIGNS: frozenset[str] = frozenset(_D["connectives"]["range_signs"])
+_BETWEEN: frozenset[str] = frozenset(_fold(w) for w in _D["connectives"]["between"])
+
+_MONTH_WORD: str = _fold(_D["dates"]["month_word"])
+_MONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["months"].items()}
+_MONTHS_GLUED: dict[str, int] = {w + _MONTH_WORD: v for w, v in _MONTHS.items()}
+_YEAR_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["dates"]["year_words"])
+_TWO_DIGIT_PIVOT: int = int(_D["dates"]["two_digit_pivot"])
+_YEAR_RANGES: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _D["dates"]["year_ranges"]]
+_HOUR_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["times"]["hour_words"])
+
+_AMBIGUOUS: dict[str, frozenset[str]] = {
+    _fold(w): frozenset(_fold(x) for x in nxt) for w, nxt in _D["ambiguous"].items()
+}
+_nf = _D["non_figures"]
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _p in _nf["phrases"]:
+    _parts = tuple(_fold(x) for x in _p.replace("\u200c", " ").split())
+    _PHRASES.setdefault(_parts[0], []).append(_parts)
+for _lst in _PHRASES.values():
+    _lst.sort(key=len, reverse=True)
+_WEEKDAY_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["weekday_tails"])
+_VAGUE: frozenset[str] = frozenset(_fold(w).replace("\u200c", "") for w in _nf["vague"])
+_VAGUE_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["vague_tails"])
+_CODE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["codes"]["words"])
+_CODE_ZERO_MIN: int = int(_D["codes"]["leading_zero_code_min_digits"])
+_MAX_DIGITS: int = int(_D["codes"]["max_integer_digits"])
+
+# Words glued without a space or ZWNJ that the tokenizer splits in two:
+# "دوبرابر", "صدهزار", "یکمیلیون", "سه‌درصد" (the last has a ZWNJ anyway).
+_GLUED: dict[str, int] = {}
+for _w in list(_NUMWORDS) + list(_SCALES):
+    for _right in list(_SCALES) + list(_SCALE_ADJ) + list(_PCT_WORDS) + list(_MULT_WORDS):
+        _GLUED.setdefault(_w + _right, len(_w))
+_GLUED["صددرصد"] = 0  # "completely": a non-figure, kept whole
+for _w in _NUMWORDS:
+    _GLUED.setdefault(_w + "تایی", len(_w))
+for _w in list(_GLUED):
+    if _w in _NUMWORDS or _w in _ORDS or _w in _SCALE_ADJ or _w in _SCALES:
+        del _GLUED[_w]
+
+_AND_GLUED_OK: frozenset[str] = frozenset(list(_NUMWORDS) + list(_ORDS) + list(_FRACS))
+
+# Words that can open a match (or a phrase to skip) when met by the main loop.
+_START_WORDS: frozenset[str] = frozenset(
+    list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
+    + list(_NEG_WORDS) + list(_BETWEEN) + list(_YEAR_WORDS) + list(_HOUR_WORDS)
+    + list(_MONTHS) + list(_MONTHS_GLUED) + list(_VAGUE) + list(_PHRASES)
+)
+# Words that may follow a number word across a ZWNJ without making it part of
+# another word ("یک‌میلیون", "سی‌ام", "ده‌تایی", "۲۰‌درصد").
+_ZWNJ_CONTINUATIONS: frozenset[str] = frozenset(
+    list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
+    + list(_PCT_WORDS) + list(_MULT_WORDS) + list(_WORD_ORD_SUFFIXES) + list(_ADJ_SUFFIXES)
+    + list(_VAGUE_TAILS) + list(_WEEKDAY_TAILS) + [_MONTH_WORD, _AND]
+)
+
+# --------------------------------------------------------------------- tokens
+
+_DC = "0-9\u06f0-\u06f9\u0660-\u0669"
+_LETTERS = (
+    "\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0670"
+    "\ufb50-\ufdff\ufe70-\ufefc"
+)
+_TOKEN_RX = re.compile(
+    rf"(?P<lat>[A-Za-z][A-Za-z0-9_]*(?:[-./][A-Za-z0-9_]+)*)"
+    rf"|(?P<num>[{_DC}]+(?:[٬,٫./:\-][{_DC}]+)*)"
+    rf"|(?P<word>[{_LETTERS}]+(?:[\u200c-\u200f]+[{_LETTERS}]+)*)"
+    rf"|(?P<sp>[\s\u200c-\u200f\ufeff]+)"
+    r"|(?P<p>.)",
+    re.DOTALL,
+)
+_URL_RX = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'«»]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    re.IGNORECASE,
+)
+_ZW_SPLIT = re.compile(r"[\u200c-\u200f]+")
+
+_PHONE_RX = re.compile(r"0\d{2,3}-\d{6,8}|09\d{9}|0\d{10}")
+_DATE_YMD = re.compile(r"(\d{4}|\d{2})([/\-.])(\d{1,2})\2(\d{1,2})")
+_DATE_DMY = re.compile(r"(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})")
+_DATE_YM = re.compile(r"(1[34]\d\d)/(\d{1,2})")
+_TIME_RX = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_NUMPART = re.compile(
+    r"(?P<th>\d{1,3}(?:[٬,]\d{3})+(?:[٫.]\d+)?)"
+    r"|(?P<dt>\d{1,3}(?:\.\d{3}){2,})"
+    r"|(?P<dec>\d+(?:[٫./]\d+)?)"
+    r"|(?P<sep>.)"
+)
+
+# Token kinds
+_K_DIGITS = 0  # a number in digits (value set)
+_K_WORD = 1  # a Persian word part (folded text)
+_K_LATIN = 2
+_K_PUNCT = 3
+_K_DATE = 4  # a digit date: 1399/08/05
+_K_TIME = 5  # 10:30
+_K_SKIP = 6  # phone number, URL part: never a figure, never part of one
+
+# Glue between a token and the previous one.
+_G_NONE = 0  # adjacent
+_G_ZWNJ = 1
+_G_SPACE = 2
+_G_BREAK = 3  # newline or start of text
+
+
+class _Tok:
+    __slots__ = ("date", "digits", "end", "glue", "kind", "start", "text", "value")
+
+    def __init__(self, kind: int, start: int, end: int, text: str, glue: int) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.glue = glue
+        self.value: float = 0.0
+        self.date: str | None = None
+        self.digits = 0  # digits before the decimal point, for year checks
+
+
+_WORD_CACHE: dict[str, list[tuple[int, int, str, int]]] = {}
+
+
+def _split_word(word: str) -> list[tuple[int, int, str, int]]:
+    """Cut a word at ZWNJ and at glued number boundaries: (start, end, folded, glue)."""
+    cached = _WORD_CACHE.get(word)
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int, str, int]] = []
+    pos = 0
+    first = True
+    for m in _ZW_SPLIT.finditer(word + "\u200c"):
+        part = word[pos : m.start()]
+        folded = _fold(part)
+        glue = _G_NONE if first else _G_ZWNJ
+        cut = _GLUED.get(folded, 0)
+        if (not first and len(folded) == len(part) and folded[:1] == _AND
+                and folded[1:] in _AND_GLUED_OK):
+            # "چهل‌ویکمین": the connective glued to the next number word
+            out.append((pos, pos + 1, _AND, glue))
+            out.append((pos + 1, m.start(), folded[1:], _G_NONE))
+        elif cut and len(folded) == len(part):
+            out.append((pos, pos + cut, folded[:cut], glue))
+            out.append((pos + cut, m.start(), folded[cut:], _G_NONE))
+        else:
+            out.append((pos, m.start(), folded, glue))
+        pos = m.end()
+        first = False
+    if len(_WORD_CACHE) < 200_000:
+        _WORD_CACHE[word] = out
+    return out
+
+
+def _year_ok(y: int) -> bool:
+    return any(a <= y <= b for a, b in _YEAR_RANGES)
+
+
+def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
+    """Read one run of digits and separators into number, date, time or skip tokens."""
+    s = raw.translate(_DIGITS)
+    end = start + len(raw)
+    if _PHONE_RX.fullmatch(s):
+        return [_Tok(_K_SKIP, start, end, s, glue)]
+    m = _DATE_YMD.fullmatch(s)
+    if m and (len(m.group(1)) == 4 or m.group(2) == "/"):
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(1)) == 2:
+            y += 1300 if y >= _TWO_DIGIT_PIVOT else 1400
+        if 1 <= mo <= 12 and 1 <= d <= 31 and _year_ok(y):
+            t = _Tok(_K_DATE, start, end, s, glue)
+            t.date, t.value = f"{y:04d}-{mo:02d}-{d:02d}", float(y)
+            return [t]
+    m = _DATE_DMY.fullmatch(s)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1 <= mo <= 12 and 1 <= d <= 31 and _year_ok(y):
+            t = _Tok(_K_DATE, start, end, s, glue)
+            t.date, t.value = f"{y:04d}-{mo:02d}-{d:02d}", float(y)
+            return [t]
+    m = _DATE_YM.fullmatch(s)
+    if m and 1 <= int(m.group(2)) <= 12 and len(m.group(2)) == 2:
+        t = _Tok(_K_DATE, start, end, s, glue)
+        t.date, t.value = f"{m.group(1)}-{int(m.group(2)):02d}", float(m.group(1))
+        return [t]
+    m = _TIME_RX.fullmatch(s)
+    if m and int(m.group(1)) <= 24 and int(m.group(2)) < 60:
+        t = _Tok(_K_TIME, start, end, s, glue)
+        t.date = f"{int(m.group(1)):02d}:{m.group(2)}"
+        return [t]
+    out: list[_Tok] = []
+    for p in _NUMPART.finditer(s):
+        a, b = start + p.start(), start + p.end()
+        g = glue if not out else _G_NONE
+        kind = p.lastgroup
+        txt = p.group(0)
+        if kind == "sep":
+            out.append(_Tok(_K_PUNCT, a, b, txt, g))
+            continue
+        if kind == "th":
+            num = txt.replace("٬", "").replace(",", "").replace("٫", ".")
+        elif kind == "dt":
+            num = txt.replace(".", "")
+        else:
+            num = txt.replace("٫", ".").replace("/", ".")
+        digits = len(num.split(".")[0])
+        if digits > _MAX_DIGITS:
+            out.append(_Tok(_K_SKIP, a, b, txt, g))  # a digit string, not a quantity
+            continue
+        t = _Tok(_K_DIGITS, a, b, txt, g)
+        t.value = float(num)
+        t.digits = digits
+        out.append(t)
+    return out
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    blocked: list[tuple[int, int]] = []
+    if "@" in text or "://" in text or "www." in text or "WWW." in text:
+        blocked = [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
+    bi = 0
+    glue = _G_BREAK
+    for m in _TOKEN_RX.finditer(text):
+        kind = m.lastgroup
+        a = m.start()
+        if kind == "sp":
+            sp = m.group(0)
+            if "\n" in sp or "\r" in sp:
+                glue = _G_BREAK
+            elif glue != _G_BREAK:
+                glue = _G_ZWNJ if not sp.strip("\u200c\u200d\u200e\u200f\ufeff") else _G_SPACE
+            continue
+        while bi < len(blocked) and blocked[bi][1] <= a:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= a:
+            toks.append(_Tok(_K_SKIP, a, m.end(), "", glue))
+            glue = _G_NONE
+            continue
+        if kind == "word":
+            word = m.group(0)
+            for s, e, folded, g in _split_word(word):
+                toks.append(_Tok(_K_WORD, a + s, a + e, folded, glue if s == 0 else g))
+        elif kind == "num":
+            toks.extend(_digit_tokens(m.group(0), a, glue))
+        elif kind == "lat":
+            toks.append(_Tok(_K_LATIN, a, m.end(), m.group(0), glue))
+        else:
+            toks.append(_Tok(_K_PUNCT, a, m.end(), m.group(0), glue))
+        glue = _G_NONE
+    return toks
+
+
+# --------------------------------------------------------------------- parser
+
+
+@dataclass(slots=True)
+class _Card:
+    """A cardinal read from the tokens: value and where it ends (exclusive)."""
+
+    value: float
+    end: int
+    words: bool = False
+    atoms: int = 1  # number atoms and scales read
+    scale: float = 0.0  # largest scale word
+    ordinal: bool = False
+    denominator: bool = False  # an ordinal usable as a fraction denominator (سوم)
+    adjective: bool = False
+    single_word: str | None = None  # the word, when the cardinal is one bare word
+    integer: bool = True
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.t = toks
+        self.n = len(toks)
+
+    # -- helpers ------------------------------------------------------------
+    def word(self, i: int) -> str | None:
+        if i < self.n:
+            t = self.t[i]
+            if t.kind == _K_WORD:
+                return t.text
+        return None
+
+    def joined(self, i: int, *, zwnj: bool = True) -> bool:
+        """Whether token i follows its predecessor on the same line."""
+        if i >= self.n:
+            return False
+        g = self.t[i].glue
+        return g != _G_BREAK and (zwnj or g != _G_ZWNJ)
+
+    def tight(self, i: int) -> bool:
+        """Whether token i is glued to its predecessor (nothing or a ZWNJ between)."""
+        return i < self.n and self.t[i].glue in (_G_NONE, _G_ZWNJ)
+
+    def is_num_atom(self, i: int) -> bool:
+        if i >= self.n:
+            return False
+        t = self.t[i]
+        if t.kind == _K_DIGITS:
+            return True
+        return t.kind == _K_WORD and (t.text in _NUMWORDS or t.text in _ORDS)
+
+    # -- small groups: "ششصد و چهل و سه", "۱۵۰", "نیم" ------------------------
+    def read_small(self, i: int) -> _Card | None:
+        t = self.t[i]
+        if t.kind == _K_DIGITS:
+            if i + 1 < self.n and self.t[i + 1].glue == _G_NONE:
+                nxt = self.t[i + 1]
+                if nxt.kind == _K_LATIN:
+                    return None
+            return _Card(t.value, i + 1, integer=t.value.is_integer())
+        if t.kind != _K_WORD:
+            return None
+        w = t.text
+        if w in _ORDS:
+            v, place, denom = _ORDS[w]
+            if place == "s":
+                return None
+            return _Card(v, i + 1, words=True, ordinal=True, denominator=denom, single_word=w)
+        if w in _FRACS:
+            return _Card(_FRACS[w], i + 1, words=True, single_word=w, integer=False)
+        if w not in _NUMWORDS:
+            return None
+        value, place = _NUMWORDS[w]
+        card = _Card(value, i + 1, words=True, single_word=w)
+        j = i + 1
+        while place in ("h", "d") and j + 1 < self.n and self.word(j) == _AND:
+            if not (self.joined(j) and self.joined(j + 1)):
+                break
+            w2 = self.word(j + 1)
+            if w2 is None:
+                break
+            ordinal = False
+            denom = False
+            if w2 in _NUMWORDS:
+                v2, p2 = _NUMWORDS[w2]
+            elif w2 in _ORDS:
+                v2, p2, denom = _ORDS[w2]
+                ordinal = True
+            else:
+                break
+            if not ((place == "h" and p2 in ("d", "t", "u")) or (place == "d" and p2 == "u")):
+                break
+            value += v2
+            place = p2
+            j += 2
+            card.atoms += 1
+            card.single_word = None
+            if ordinal:
+                card.ordinal = True
+                card.denominator = denom
+                break
+        card.value = value
+        card.end = j
+        return card
+
+    # -- full cardinals: groups with scales ----------------------------------
+    def read_card(self, i: int) -> _Card | None:
+        t = self.t[i]
+        if t.kind == _K_WORD and (
+            t.text in _SCALES or t.text in _SCALE_ADJ
+            or (t.text in _ORDS and _ORDS[t.text][1] == "s")
+        ):
+            card = _Card(1.0, i, words=True, atoms=0)
+            cur: float | None = 1.0
+        else:
+            first = self.read_small(i)
+            if first is None:
+                return None
+            if first.ordinal:
+                return first
+            card = first
+            cur = first.value
+        total = 0.0
+        last_scale = 0.0
+        max_scale = 0.0
+        j = card.end
+        while j < self.n and (j == i or self.joined(j)):
+            w = self.word(j)
+            if w is None:
+                break
+            if w in _SCALES or w in _SCALE_ADJ or (w in _ORDS and _ORDS[w][1] == "s"):
+                ordinal = w in _ORDS
+                adj = w in _SCALE_ADJ
+                s = _ORDS[w][0] if ordinal else (_SCALE_ADJ[w] if adj else _SCALES[w])
+                if cur is None and not (last_scale and s > max_scale):
+                    break
+                c = 1.0 if cur is None and not last_scale else (cur or 0.0)
+                if not last_scale:
+                    total = c * s
+                elif s > max_scale:
+                    total = (total + c) * s
+                elif s < last_scale and c * s < last_scale:
+                    total += c * s
+                else:
+                    break
+                last_scale = s
+                max_scale = max(max_scale, s)
+                cur = None
+                card.atoms += 1
+                card.words = True
+                card.single_word = None
+                j += 1
+                if ordinal or adj:
+                    card.ordinal = ordinal
+                    card.adjective = adj
+                    break
+                continue
+            if w == _AND and j + 1 < self.n and self.joined(j + 1):
+                w2 = self.word(j + 1)
+                if w2 is not None and w2 in _FRACS and _FRACS[w2] == 0.5:
+                    if cur is not None:
+                        cur += 0.5
+                    elif last_scale:
+                        total += 0.5 * last_scale
+                    else:
+                        break
+                    card.words = True
+                    card.integer = False
+                    card.single_word = None
+                    card.atoms += 1
+                    j += 2
+                    if cur is None:
+                        break
+                    continue
+                if cur is None and last_scale and self.is_num_atom(j + 1):
+                    nxt = self.read_small(j + 1)
+                    if nxt is None:
+                        break
+                    k = nxt.end
+                    w3 = self.word(k) if self.joined(k) and not nxt.ordinal else None
+                    s2 = None
+                    if w3 is not None:
+                        s2 = _SCALES.get(w3) or _SCALE_ADJ.get(w3)
+                        if s2 is None and w3 in _ORDS and _ORDS[w3][1] == "s":
+                            s2 = _ORDS[w3][0]
+                    if s2 is not None:
+                        ok = (s2 < last_scale and nxt.value * s2 < last_scale) or s2 > max_scale
+                    else:
+                        ok = nxt.value < last_scale
+                    if not ok:
+                        break
+                    cur = nxt.value
+                    card.words = card.words or nxt.words
+                    card.atoms += nxt.atoms
+                    card.integer = card.integer and nxt.integer
+                    j = k
+                    if nxt.ordinal:
+                        card.ordinal = True
+                        break
+                    continue
+            break
+        card.value = total + (cur or 0.0) if last_scale else (cur or 0.0)
+        card.scale = max_scale
+        card.end = j
+        if card.atoms == 0:
+            return None
+        return card
+
+    # -- suffixes: percent, multiplier, ordinal, adjective ---------------------
+    def read_kind(self, j: int) -> tuple[str | None, int, bool]:
+        """Percent or multiplier word after a number: (kind, new end, adjective)."""
+        if j >= self.n or not self.joined(j):
+            return None, j, False
+        t = self.t[j]
+        if t.kind == _K_PUNCT and t.text in _PCT_SIGNS and t.glue != _G_BREAK:
+            return "percent", j + 1, False
+        if t.kind != _K_WORD:
+            return None, j, False
+        w = t.text
+        if w in _PCT_WORDS:
+            return "percent", j + 1, _PCT_WORDS[w]
+        if w in _MULT_WORDS:
+            return "multiplier", j + 1, _MULT_WORDS[w]
+        for split in _PCT_SPLIT:
+            k = j
+            for part in split:
+                if self.word(k) != part or not self.joined(k):
+                    break
+                k += 1
+            else:
+                return "percent", k, False
+        return None, j, False
+
+    def read_day_month(self, card: _Card, i: int) -> NumberMatch | None:
+        """'۵ آذر', 'دهم آذرماه ۱۳۹۹', '۵ آذر سال ۱۳۹۹' after a day number."""
+        j = card.end
+        w = self.word(j)
+        if w is None or not self.joined(j) or card.scale or not card.integer:
+            return None
+        if not 1 <= card.value <= 31 or card.atoms > 3:
+            return None
+        month = _MONTHS.get(w) or _MONTHS_GLUED.get(w)
+        if month is None:
+            return None
+        end = j + 1
+        if w in _MONTHS and self.word(end) == _MONTH_WORD and self.joined(end):
+            end += 1
+        year, yend = self.read_year(end, allow_year_word=True)
+        day = int(card.value)
+        if year is not None:
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+            end = yend
+        else:
+            date = f"--{month:02d}-{day:02d}"
+        t0 = self.t[i]
+        return NumberMatch(t0.start, self.t[end - 1].end, float(year) if year else None,
+                           "date", date=date, is_words=card.words)
+
+    def read_year(self, j: int, *, allow_year_word: bool) -> tuple[int | None, int]:
+        """A year at token j (optionally after 'سال'): (year, end) or (None, j)."""
+        k = j
+        if allow_year_word and self.word(k) in _YEAR_WORDS and self.joined(k):
+            k += 1
+        if k >= self.n or not self.joined(k):
+            return None, j
+        t = self.t[k]
+        if t.kind != _K_DIGITS or not t.value.is_integer() or "," in t.text or "٬" in t.text:
+            return None, j
+        y = self._year_value(t)
+        if y is None:
+            return None, j
+        # "سال ۱۴۰۰ میلیارد" is an amount, not a year.
+        w = self.word(k + 1)
+        if w is not None and self.joined(k + 1) and (
+            w in _SCALES or w in _SCALE_ADJ or w in _PCT_WORDS or w in _MULT_WORDS
+        ):
+            return None, j
+        return y, k + 1
+
+    def _year_value(self, t: _Tok) -> int | None:
+        v = int(t.value)
+        if t.digits == 4 and _year_ok(v):
+            return v
+        if t.digits == 2:
+            if v >= _TWO_DIGIT_PIVOT:
+                return 1300 + v
+            if t.text.translate(_DIGITS).startswith("0"):
+                return 1400 + v
+        return None
+
+    # -- one match at token i ------------------------------------------------
+    def parse_at(self, i: int) -> tuple[NumberMatch | None, int]:
+        """Try a match starting at token i: (match or None, index to continue from)."""
+        t = self.t[i]
+        kind = t.kind
+        if kind == _K_DATE:
+            return NumberMatch(t.start, t.end, t.value, "date", date=t.date), i + 1
+        if kind == _K_TIME:
+            return NumberMatch(t.start, t.end, None, "time", clock=t.date), i + 1
+        if kind == _K_PUNCT:
+            return self.parse_sign(i)
+        if kind == _K_WORD:
+            w = t.text
+            if w in _PHRASES:
+                for phrase in _PHRASES[w]:
+                    k = i + 1
+                    for part in phrase[1:]:
+                        if self.word(k) != part or not self.joined(k):
+                            break
+                        k += 1
+                    else:
+                        return None, k
+            if w in _VAGUE:
+                return None, self.skip_numbers(i + 1)
+            if w in _NEG_WORDS:
+                if i + 1 < self.n and self.joined(i + 1):
+                    m, nxt = self.parse_quantity(i + 1, neg_start=i)
+                    if m is not None:
+                        return m, nxt
+                return None, i + 1
+            if w in _BETWEEN:
+                return None, i + 1
+            if w in _YEAR_WORDS:
+                return self.parse_year_word(i)
+            if w in _HOUR_WORDS:
+                return self.parse_hour(i)
+            if w in _MONTHS or w in _MONTHS_GLUED:
+                return self.parse_month_year(i)
+            if t.glue in (_G_NONE, _G_ZWNJ) and i > 0:
+                p = self.t[i - 1]
+                if p.kind == _K_WORD and p.text not in _ZWNJ_CONTINUATIONS:
+                    return None, i + 1  # inside a longer word: "نیم‌سال", "سی‌ان‌ان"
+        return self.parse_quantity(i)
+
+    def skip_numbers(self, i: int) -> int:
+        """Skip the number words after a vague word: 'ده‌ها هزار', 'چند میلیون'."""
+        while i < self.n and self.joined(i):
+            w = self.word(i)
+            if w is None or not (
+                w in _NUMWORDS or w in _SCALES or w in _SCALE_ADJ or w in _VAGUE_TAILS
+                or w in _VAGUE or w == _AND
+            ):
+                break
+            i += 1
+        return i
+
+    def parse_sign(self, i: int) -> tuple[NumberMatch | None, int]:
+        t = self.t[i]
+        if i + 1 >= self.n or self.t[i + 1].glue not in (_G_NONE, _G_SPACE):
+            return None, i + 1
+        nxt = self.t[i + 1]
+        if nxt.kind != _K_DIGITS:
+            return None, i + 1
+        prev_number = (
+            i > 0 and self.joined(i) and self.t[i - 1].kind in (_K_DIGITS, _K_SKIP, _K_LATIN)
+        )
+        if t.text in _PCT_SIGNS and nxt.glue == _G_NONE:
+            card = self.read_card(i + 1)
+            if card is not None and not prev_number:
+                return self.finish(card, i, "percent", card.end, adjective=False), card.end
+        if t.text in _MINUS_SIGNS and nxt.glue == _G_NONE and not (
+            prev_number and t.glue == _G_NONE
+        ):
+            return self.parse_quantity(i + 1, neg_start=i)
+        return None, i + 1
+
+    def parse_year_word(self, i: int) -> tuple[NumberMatch | None, int]:
+        year, end = self.read_year(i + 1, allow_year_word=False)
+        if year is None:
+            return None, i + 1
+        t0 = self.t[i]
+        # "سال ۹۸-۹۹", "سال ۸۵ تا ۹۰"
+        if end + 1 < self.n and self.joined(end) and self.joined(end + 1):
+            sep = self.t[end]
+            if (sep.kind == _K_PUNCT and sep.text in _RANGE_SIGNS) or (
+                sep.kind == _K_WORD and sep.text in _RANGE_WORDS
+            ):
+                y2t = self.t[end + 1]
+                if y2t.kind == _K_DIGITS and y2t.value.is_integer():
+                    y2 = self._year_value(y2t)
+                    if y2 is not None and abs(y2 - year) <= 50:
+                        lo, hi = sorted((year, y2))
+                        return NumberMatch(t0.start, y2t.end, float(lo), "date",
+                                           range=(float(lo), float(hi)), date=str(lo)), end + 2
+        return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
+                           date=f"{year:04d}"), end
+
+    def parse_hour(self, i: int) -> tuple[NumberMatch | None, int]:
+        j = i + 1
+        if j >= self.n or not self.joined(j):
+            return None, i + 1
+        t = self.t[j]
+        t0 = self.t[i]
+        if t.kind == _K_TIME:
+            return NumberMatch(t0.start, t.end, None, "time", clock=t.date), j + 1
+        if t.kind == _K_DIGITS and t.value.is_integer() and t.value <= 24 and t.digits <= 2:
+            w = self.word(j + 1)
+            if w is not None and (w in _SCALES or w in _PCT_WORDS or w == _AND):
+                return None, i + 1
+            h = int(t.value)
+            return NumberMatch(t0.start, t.end, None, "time", clock=f"{h:02d}:00"), j + 1
+        return None, i + 1
+
+    def parse_month_year(self, i: int) -> tuple[NumberMatch | None, int]:
+        w = self.t[i].text
+        month = _MONTHS.get(w) or _MONTHS_GLUED[w]
+        j = i + 1
+        if w in _MONTHS and self.word(j) == _MONTH_WORD and self.joined(j):
+            j += 1
+        year, end = self.read_year(j, allow_year_word=True)
+        if year is None:
+            return None, i + 1
+        t0 = self.t[i]
+        return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
+                           date=f"{year:04d}-{month:02d}"), end
+
+    def parse_quantity(
+        self, i: int, neg_start: int | None = None
+    ) -> tuple[NumberMatch | None, int]:
+        t = self.t[i]
+        if t.kind == _K_DIGITS and t.glue == _G_NONE and i > 0:
+            p = self.t[i - 1]
+            if p.kind == _K_LATIN or (p.kind == _K_PUNCT and p.text in ("#", "@", "_", "$")):
+                return None, i + 1
+        card = self.read_card(i)
+        if card is None:
+            return None, i + 1
+        if t.kind == _K_WORD and (t.text in _SCALES or t.text in _SCALE_ADJ) and i > 0 and (
+            self.joined(i) and self.t[i - 1].kind == _K_SKIP
+        ):
+            return None, card.end  # the scale of a digit string that is no quantity
+        j = card.end
+        # weekday names and vague plurals: "سه شنبه", "ده ها"
+        if card.words and card.atoms == 1 and j < self.n and self.joined(j):
+            w = self.word(j)
+            if w in _WEEKDAY_TAILS:
+                return None, j + 1
+            if w in _VAGUE_TAILS:
+                return None, self.skip_numbers(j + 1)
+        last = self.t[j - 1]
+        if (card.single_word is not None and self.tight(j) and j < self.n
+                and self.t[j].kind == _K_WORD):
+            w = self.t[j].text
+            if w not in _ZWNJ_CONTINUATIONS:
+                return None, j + 1  # the number word is part of a longer word
+        # ordinals: "۴۱مین", "سی‌ام", "چهل و یکمین"
+        if not card.ordinal and self.tight(j) and not card.scale:
+            w = self.word(j)
+            if w is not None and card.integer and (
+                (last.kind == _K_DIGITS and w in _DIGIT_ORD_SUFFIXES)
+                or (last.kind == _K_WORD and w in _WORD_ORD_SUFFIXES)
+            ):
+                card.ordinal = True
+                card.denominator = w in ("م", "ام")
+                j += 1
+                card.end = j
+        start = neg_start if neg_start is not None else i
+        if card.ordinal:
+            date = self.read_day_month(card, i)
+            if date is not None and neg_start is None:
+                return date, self.end_index(date, j)
+            return self.finish(card, start, "ordinal", j, negative=neg_start is not None), j
+        # fractions: "یک سوم", "سه چهارم", "یک ربع"
+        if card.atoms == 1 and card.integer and not card.scale and j < self.n and self.joined(j):
+            w = self.word(j)
+            if w is not None and w in _ORDS and _ORDS[w][2] and _ORDS[w][0] > card.value >= 1:
+                card.value = card.value / _ORDS[w][0]
+                card.integer = False
+                card.words = True
+                card.single_word = None
+                j += 1
+                card.end = j
+            elif w is not None and w in _FRACS and _FRACS[w] == 0.25:
+                card.value *= 0.25
+                card.integer = False
+                card.single_word = None
+                j += 1
+                card.end = j
+        if neg_start is None:
+            date = self.read_day_month(card, i)
+            if date is not None:
+                return date, self.end_index(date, j)
+        # adjectival suffix: "۱۰تایی", "ده‌تایی"
+        if self.tight(j) and self.word(j) in _ADJ_SUFFIXES and not card.adjective:
+            card.adjective = True
+            j += 1
+        kind, j, adj = self.read_kind(j)
+        card.adjective = card.adjective or adj
+        # ranges: "۱۰ تا ۱۵ درصد", "۲ تا ۳ میلیون", "۱۸-۱۶"
+        rng = self.read_range(card, kind, j, i)
+        if rng is not None:
+            lo_card, hi_card, kind2, j2 = rng
+            if kind is None:
+                kind = kind2
+            lo, hi = lo_card.value, hi_card.value
+            if not lo_card.scale and hi_card.scale and lo < hi_card.scale:
+                lo *= hi_card.scale
+            lo, hi = min(lo, hi), max(lo, hi)
+            if neg_start is not None:
+                lo, hi = -hi, -lo
+            t0 = self.t[start]
+            if (kind is None and lo_card.integer and hi_card.integer
+                    and self._years(lo_card, hi_card, i)):
+                return NumberMatch(t0.start, self.t[j2 - 1].end, lo, "date",
+                                   range=(lo, hi), date=str(int(lo))), j2
+            return NumberMatch(
+                t0.start, self.t[j2 - 1].end, None, self._kind(kind), range=(lo, hi),
+                negative=neg_start is not None, is_words=lo_card.words or hi_card.words,
+                adjective=card.adjective or hi_card.adjective,
+                scale=max(lo_card.scale, hi_card.scale) or None,
+            ), j2
+        # "یک سال و نیم": the half belongs to the number before the noun
+        if (kind is None and card.single_word in _FRACS and i > 0 and self.joined(i)
+                and self.word(i - 1) == _AND):
+            return None, j
+        # the bare ambiguous words: "یک مقام", "نه تنها"
+        if kind is None and card.single_word in _AMBIGUOUS and not card.adjective:
+            w = self.word(j)
+            if w is None or not self.joined(j) or w not in _AMBIGUOUS[card.single_word]:
+                return None, j
+        return self.finish(card, start, self._kind(kind), j, negative=neg_start is not None), j
+
+    def _years(self, a: _Card, b: _Card, i: int) -> bool:
+        """Both ends of a range are years: '۱۴۰۱-۱۴۰۲', '94-1393'."""
+        ta, tb = self.t[i], self.t[a.end + 1] if a.end + 1 < self.n else None
+        if tb is None or a.atoms != 1 or b.atoms != 1 or a.words or b.words:
+            return False
+        if ta.kind != _K_DIGITS or tb.kind != _K_DIGITS:
+            return False
+        if ta.digits == 4 and tb.digits == 4:
+            return _year_ok(int(ta.value)) and _year_ok(int(tb.value)) and (
+                abs(ta.value - tb.value) <= 5
+            )
+        if {ta.digits, tb.digits} == {2, 4}:
+            full, short = (ta, tb) if ta.digits == 4 else (tb, ta)
+            return _year_ok(int(full.value)) and abs(int(full.value) % 100 - short.value) == 1
+        return False
+
+    def read_range(
+        self, card: _Card, kind: str | None, j: int, first: int
+    ) -> tuple[_Card, _Card, str | None, int] | None:
+        if j + 1 >= self.n or not self.joined(j) or not self.joined(j + 1):
+            return None
+        sep = self.t[j]
+        between = sep.kind == _K_WORD and sep.text == _AND and self._after_between(first)
+        if not (
+            (sep.kind == _K_WORD and sep.text in _RANGE_WORDS)
+            or (sep.kind == _K_PUNCT and sep.text in _RANGE_SIGNS)
+            or between
+        ):
+            return None
+        if card.ordinal or (card.adjective and kind is None):
+            return None
+        k = j + 1
+        nt = self.t[k]
+        if nt.kind != _K_DIGITS and not (nt.kind == _K_WORD and (
+            nt.text in _NUMWORDS or nt.text in _FRACS or nt.text in _SCALES
+        )):
+            return None
+        if sep.kind == _K_PUNCT and (nt.kind != _K_DIGITS or self.t[j - 1].kind != _K_DIGITS):
+            return None
+        hi = self.read_card(k)
+        if hi is None or hi.ordinal:
+            return None
+        if hi.single_word in _AMBIGUOUS and card.single_word is None and not card.words:
+            return None
+        end = hi.end
+        if self.tight(end) and self.word(end) in _ADJ_SUFFIXES:
+            hi.adjective = True
+            end += 1
+        kind2, end, adj2 = self.read_kind(end)
+        if kind is not None and kind2 is not None and kind != kind2:
+            return None
+        hi.adjective = hi.adjective or adj2
+        return card, hi, kind2, end
+
+    def _after_between(self, first: int) -> bool:
+        return first > 0 and self.word(first - 1) in _BETWEEN
+
+    @staticmethod
+    def _kind(kind: str | None) -> NumberKind:
+        if kind == "percent":
+            return "percent"
+        if kind == "multiplier":
+            return "multiplier"
+        return "number"
+
+    def end_index(self, m: NumberMatch, j: int) -> int:
+        k = j
+        while k < self.n and self.t[k].start < m.end:
+            k += 1
+        return k
+
+    def finish(
+        self, card: _Card, start: int, kind: NumberKind, end: int, *,
+        adjective: bool | None = None, negative: bool = False,
+    ) -> NumberMatch:
+        t0, t1 = self.t[start], self.t[end - 1]
+        value = -card.value if negative else card.value
+        is_code = False
+        if kind == "number" and not card.words and not card.scale and card.integer:
+            first = self.t[start]
+            if first.kind == _K_DIGITS:
+                raw = first.text.translate(_DIGITS)
+                is_code = (raw.startswith("0") and len(raw) >= _CODE_ZERO_MIN) or (
+                    start > 0 and self.joined(start) and self.word(start - 1) in _CODE_WORDS
+                )
+        return NumberMatch(
+            t0.start, t1.end, value, kind, negative=negative, is_words=card.words,
+            adjective=card.adjective if adjective is None else adjective, is_code=is_code,
+            scale=card.scale or None,
+        )
+
+    def run(self) -> list[NumberMatch]:
+        out: list[NumberMatch] = []
+        i = 0
+        n = self.n
+        toks = self.t
+        while i < n:
+            t = toks[i]
+            k = t.kind
+            if k == _K_WORD:
+                if t.text not in _START_WORDS:
+                    i += 1
+                    continue
+            elif k in (_K_LATIN, _K_SKIP) or (
+                k == _K_PUNCT and t.text not in _PCT_SIGNS and t.text not in _MINUS_SIGNS
+            ):
+                i += 1
+                continue
+            m, nxt = self.parse_at(i)
+            if m is not None:
+                out.append(m)
+            i = max(nxt, i + 1)
+        return out
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
-    out: list[NumberMatch] = []
-    for m in _RX.finditer(text):
-        raw = m.group(0)
-        digits = re.sub(r"\s*(هزار|میلیون|میلیارد|تریلیون)$", "", raw).translate(_DIGITS)
-        digits = digits.replace("٬", "").replace(",", "").replace("٫", ".")
-        try:
-            value = float(digits)
-        except ValueError:
-            continue
-        if m.group(1):
-            value *= _SCALES[m.group(1)]
-        out.append(NumberMatch(m.start(), m.end(), value))
-    return out
+    """All number expressions in ``text``, in order, without overlaps."""
+    if not text:
+        return []
+    return _Parser(_tokenize(text)).run()
