@@ -127,9 +127,7 @@ def apply_digits(markup: str, style: DigitStyle) -> str:
                 verbatim += -1 if m.group(1) else 1
                 verbatim = max(verbatim, 0)
             out.append(part)
-        elif part.startswith("&") and part.endswith(";"):
-            out.append(part)
-        elif verbatim:
+        elif (part.startswith("&") and part.endswith(";")) or verbatim:
             out.append(part)
         else:
             # Commands with their arguments ("/details 2") are typed by users: keep them.
@@ -141,10 +139,13 @@ def apply_digits(markup: str, style: DigitStyle) -> str:
 # --- splitting -------------------------------------------------------------
 
 
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
 def visible_length(markup: str) -> int:
     """Length Telegram counts: text after entity parsing, in UTF-16 code units."""
-    text = html.unescape(re.sub(r"<[^>]*>", "", markup))
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+    return _u16(_plain(markup))
 
 
 def _u16(text: str) -> int:
@@ -166,7 +167,7 @@ class _Chunker:
 
     def _emit(self, parts: list[str], stack: list[tuple[str, str]]) -> None:
         body = "".join(parts) + self._closing(stack)
-        if html.unescape(re.sub(r"<[^>]*>", "", body)).strip():
+        if _plain(body).strip():
             self.chunks.append(body.strip("\n"))
 
     def _reopen(self, stack: list[tuple[str, str]]) -> list[str]:
@@ -237,7 +238,7 @@ def split_html(markup: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     end of one chunk and reopened at the start of the next.
     """
     if visible_length(markup) <= limit:
-        return [markup] if markup.strip() else []
+        return [markup] if _plain(markup).strip() else []
     chunker = _Chunker(limit)
     for part in re.split(r"(<[^>]*>)", markup):
         if not part:

@@ -1,0 +1,143 @@
+"""End to end across bot restarts: digests and settings survive, a flaky Bot API
+at start is retried, articles held for merging are answered before exit, and
+webhook mode checks Telegram's secret token."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.botcase import WATER_REPORT, Chat, keyboard_data
+from tests.fakebotapi import BotProcess, FakeBotAPI
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("restart")
+
+
+def _bot(api: FakeBotAPI, workdir: Path, **env: str) -> BotProcess:
+    return BotProcess(api, workdir / "raqam.sqlite3", workdir, env=env)
+
+
+def test_digests_and_settings_survive_a_restart(api: FakeBotAPI, workdir: Path) -> None:
+    chat = Chat(api, 300)
+    first = _bot(api, workdir).start()
+    try:
+        (digest,) = chat.text(WATER_REPORT)
+        chat.command("/settings digits latin")
+    finally:
+        assert first.stop() == 0
+
+    # The Bot API fails a few times while the bot starts; it retries and comes up.
+    api.inject("getMe", "5xx", times=2)
+    api.inject("setMyCommands", "5xx", times=1)
+    second = _bot(api, workdir).start()
+    try:
+        (figures,) = chat.command("/figures", reply_to=digest["message_id"])
+        assert "410" in figures["text"]  # Latin digits, as the chat chose before the restart
+        (reply,) = chat.expect(
+            lambda: api.push_callback(chat.id, digest["message_id"], keyboard_data(digest)[2])
+        )
+        assert "گزارش هفتگی مصرف آب پایتخت" in reply["text"]
+    finally:
+        assert second.stop() == 0
+    assert [c.status for c in api.calls("getMe")][-3:] == [500, 500, 200]
+
+
+def test_held_article_is_answered_on_shutdown(api: FakeBotAPI, workdir: Path) -> None:
+    chat = Chat(api, 301)
+    bot = _bot(api, workdir, RAQAM_MERGE_WINDOW_SECONDS="30").start()
+    try:
+        message = api.make_message(chat.id, text=WATER_REPORT)
+        update_id = api.push_update({"message": message})
+        # Wait until the bot has fetched the update, then stop it mid-window.
+        assert api.wait_until(lambda: _fetched(api, update_id), 30)
+        assert chat.seen == 0
+    finally:
+        assert bot.stop() == 0
+    replies = api.sent_messages(chat.id)
+    assert len(replies) == 1
+    assert replies[0]["reply_to_message"]["message_id"] == message["message_id"]
+    assert keyboard_data(replies[0])
+
+
+def _fetched(api: FakeBotAPI, update_id: int) -> bool:
+    return any(
+        u["update_id"] >= update_id
+        for c in api.calls("getUpdates")
+        for u in (c.response or {}).get("result", [])
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_webhook_mode_checks_the_secret(api: FakeBotAPI, workdir: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    secret = "s3cret-token_value"
+    bot = _bot(
+        api,
+        workdir,
+        RAQAM_WEBHOOK_URL=url,
+        RAQAM_WEBHOOK_SECRET=secret,
+        RAQAM_WEBHOOK_LISTEN="127.0.0.1",
+        RAQAM_WEBHOOK_PORT=str(port),
+    ).start(wait=False)
+    try:
+        assert api.wait_until(lambda: bool(api.calls("setWebhook")), 60), bot.log()
+        call = api.calls("setWebhook")[-1]
+        assert call.params["url"] == url and call.params["secret_token"] == secret
+        chat = Chat(api, 302)
+        message = api.make_message(chat.id, text=WATER_REPORT)
+        body = json.dumps({"update_id": 900001, "message": message}).encode()
+
+        def post(token: str) -> int:
+            req = urllib.request.Request(
+                url,
+                data=body,
+                headers={
+                    "Content-Type": "application/json",
+                    "X-Telegram-Bot-Api-Secret-Token": token,
+                },
+            )
+            try:
+                with urllib.request.urlopen(req, timeout=30) as resp:
+                    return int(resp.status)
+            except urllib.error.HTTPError as err:
+                return int(err.code)
+
+        assert _retry_until_listening(lambda: post("wrong")) == 403
+        (reply,) = chat.expect(lambda: post(secret))
+        assert reply["reply_to_message"]["message_id"] == message["message_id"]
+        assert secret not in bot.log()
+    finally:
+        assert bot.stop() == 0
+
+
+def _retry_until_listening(fn: Any, attempts: int = 100) -> int:
+    import time
+
+    for _ in range(attempts):
+        try:
+            return int(fn())
+        except (ConnectionError, urllib.error.URLError):
+            time.sleep(0.2)
+    raise AssertionError("the webhook server never listened")

@@ -1,0 +1,120 @@
+"""SQLite storage on real files: round trips, message lookup, settings,
+pruning, restart, and clear errors for unusable paths."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.storage import SCHEMA_VERSION, Storage, StorageError
+from handlers.ports import ChatPrefs
+from summarizer import digest
+
+TEXT = "مصرف آب تهران به ۳ میلیون مترمکعب در روز رسید. این رقم ۱۲ درصد بیشتر از پارسال است."
+
+
+def test_round_trip_and_lookup(tmp_path: Path) -> None:
+    store = Storage(tmp_path / "r.sqlite3")
+    d = digest(TEXT, title="آب")
+    rec = store.save_digest_sync(
+        5, d, text=TEXT, title="آب", link="https://x.ir/1", message_ids=[10, 11]
+    )
+    store.link_messages_sync(5, rec.id, [12])
+    for mid in (10, 11, 12):
+        found = store.find_by_message_sync(5, mid)
+        assert found is not None and found.id == rec.id
+        assert (
+            found.digest.to_dict() == d.to_dict()
+            and found.text == TEXT
+            and found.link == "https://x.ir/1"
+        )
+    assert store.find_by_message_sync(6, 10) is None  # other chat
+    assert store.get_digest_sync(6, rec.id) is None
+    second = store.save_digest_sync(5, d, text=TEXT, title=None, link=None, message_ids=[20])
+    last = store.last_digest_sync(5)
+    assert last is not None and last.id == second.id
+    store.close()
+
+
+def test_prefs_default_and_update(tmp_path: Path) -> None:
+    store = Storage(tmp_path / "r.sqlite3", default_bullets=6)
+    assert store.get_prefs_sync(1) == ChatPrefs(bullets=6, digits="fa")
+    store.set_prefs_sync(1, ChatPrefs(bullets=3, digits="latin"))
+    store.set_prefs_sync(1, ChatPrefs(bullets=4, digits="latin"))
+    assert store.get_prefs_sync(1) == ChatPrefs(bullets=4, digits="latin")
+    store.close()
+
+
+def test_survives_reopen_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    store = Storage(path)
+    rec = store.save_digest_sync(1, digest(TEXT), text=TEXT, title=None, link=None, message_ids=[1])
+    store.close()
+    again = Storage(path)
+    found = again.find_by_message_sync(1, 1)
+    assert found is not None and found.digest.to_dict() == rec.digest.to_dict()
+    assert (found.id, found.text, found.created_at) == (rec.id, rec.text, rec.created_at)
+    again.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_pruning_by_age(tmp_path: Path) -> None:
+    store = Storage(tmp_path / "r.sqlite3", ttl_days=1)
+    d = digest(TEXT)
+    old = store.save_digest_sync(
+        1, d, text=TEXT, title=None, link=None, message_ids=[1], now=1000.0
+    )
+    new = store.save_digest_sync(
+        1, d, text=TEXT, title=None, link=None, message_ids=[2], now=1000.0 + 86400 * 2
+    )
+    assert store.prune_sync(now=1000.0 + 86400 * 1.5) == 1
+    assert store.get_digest_sync(1, old.id) is None
+    assert store.find_by_message_sync(1, 1) is None  # its message links went too
+    assert store.get_digest_sync(1, new.id) is not None
+    store.close()
+
+
+def test_async_api_runs_off_the_loop(tmp_path: Path) -> None:
+    store = Storage(tmp_path / "r.sqlite3")
+
+    async def scenario() -> None:
+        d = digest(TEXT)
+        recs = await asyncio.gather(
+            *(
+                store.save_digest(c, d, text=TEXT, title=None, link=None, message_ids=[c])
+                for c in range(1, 21)
+            )
+        )
+        assert len({r.id for r in recs}) == 20
+        for c in range(1, 21):
+            found = await store.find_by_message(c, c)
+            assert found is not None and found.chat_id == c
+        await store.set_prefs(3, ChatPrefs(bullets=2, digits="latin"))
+        assert (await store.get_prefs(3)).bullets == 2
+        assert (await store.last_digest(99)) is None
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_clear_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError, match="corrupt"):
+        Storage(bad)
+    with pytest.raises(StorageError, match="does not exist"):
+        Storage(tmp_path / "missing" / "r.sqlite3")
+    with pytest.raises(StorageError, match="directory"):
+        Storage(tmp_path)
+    newer = tmp_path / "newer.sqlite3"
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer"):
+        Storage(newer)
