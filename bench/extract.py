@@ -39,6 +39,31 @@ _JOIN_RX = re.compile(rf"{_GAP}و{_GAP}(?={_NUM})")
 _SCALE_WORD_RX = re.compile(_SCALE_RX)
 
 
+_LETTERS = str.maketrans("يكۀ", "یکه")
+_ID_WORDS = (
+    "منطقه|ناحیه|شعبه|ماده|شماره|کلانتری|بند|اصل|تبصره|پلاک|کد|سال|دهه|قرن|فاز|"
+    "کیلومتر|ایستگاه|پایگاه|خیابان|کوچه|بلوک|واحد شماره"
+)
+_ID_RX = re.compile(rf"(?:{_ID_WORDS})[ \u200c]*(\d+)(?![\d.,٫٬/])")
+
+
+def identifier_numbers(text: str) -> set[str]:
+    """Keys of numbers ``text`` uses as names, not quantities.
+
+    Dates (slash dates, ``سال ۸۷``), year-like integers (1300-1499, 1900-2099),
+    and numbers right after a naming word: ``منطقه ۲۲``, ``شعبه ۱۱۳``,
+    ``ماده ۱۰۰``, ``کلانتری ۱۳``, ``شماره ۲``.
+    """
+    plain = to_latin_digits(text).translate(_LETTERS)
+    out = {m.group(1).lstrip("0") or "0" for m in _ID_RX.finditer(plain)}
+    out.update(key for key in comparable_numbers(text) if key.startswith("d:") or _year_like(key))
+    return out
+
+
+def _year_like(key: str) -> bool:
+    return key.isdigit() and (1300 <= int(key) <= 1499 or 1900 <= int(key) <= 2099)
+
+
 def to_latin_digits(text: str) -> str:
     """Persian and Arabic-Indic digits as ASCII digits (same length)."""
     return text.translate(_DIGITS)

@@ -28,7 +28,7 @@ from typing import Any
 
 from bench.common import base_parser, find_corpus_file, format_table, read_jsonl, write_json
 from bench.engine import EngineRun
-from bench.extract import comparable_numbers
+from bench.extract import comparable_numbers, identifier_numbers
 
 TOP_K = 5
 
@@ -41,13 +41,17 @@ class RecallTally:
     gold: int = 0
     per_article: list[float] = field(default_factory=list)
     picked: int = 0
+    q_hits: int = 0
+    q_gold: int = 0
 
-    def add(self, gold: set[str], chosen: Sequence[str]) -> None:
+    def add(self, gold: set[str], chosen: Sequence[str], quantities: set[str]) -> None:
         found = gold & set(chosen)
         self.hits += len(found)
         self.gold += len(gold)
         self.per_article.append(len(found) / len(gold))
         self.picked += len(set(chosen))
+        self.q_hits += len(quantities & set(chosen))
+        self.q_gold += len(quantities)
 
     def row(self, name: str) -> list[Any]:
         n = len(self.per_article)
@@ -55,6 +59,7 @@ class RecallTally:
             name,
             self.hits / self.gold if self.gold else 0.0,
             statistics.fmean(self.per_article) if n else 0.0,
+            self.q_hits / self.q_gold if self.q_gold else 0.0,
             self.picked / n if n else 0.0,
         ]
 
@@ -81,6 +86,28 @@ def first_distinct(keys: Sequence[str], k: int) -> list[str]:
 def lead_gold(article: str, lead: str) -> set[str]:
     """Numbers of the lead that also occur in the body."""
     return set(comparable_numbers(lead)) & set(comparable_numbers(article))
+
+
+def _diagnose(
+    d: Any, gold: set[str], k: int, tally: dict[str, int], ident: str, verbose: bool
+) -> None:
+    """Where each gold number sits in our figure list: top k, lower, or absent."""
+    rank: dict[str, int] = {}
+    for i, f in enumerate(d.figures if d else []):
+        for key in comparable_numbers(f.text):
+            rank.setdefault(key, i)
+    for key in sorted(gold):
+        if key not in rank:
+            tally["absent"] += 1
+            if verbose:
+                print(f"  {ident}: {key} is not among the figures")
+        elif rank[key] >= k:
+            tally["lower"] += 1
+            if verbose:
+                f = d.figures[rank[key]]
+                print(f"  {ident}: {key} ranked {rank[key] + 1} ({f.kind}: {f.text})")
+        else:
+            tally["top"] += 1
 
 
 def _rouge_scorer() -> Any:
@@ -114,6 +141,7 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
         systems["LexRank-3 (sumy)"] = lambda t: baselines.lexrank(t, budget)
 
     recall: dict[str, RecallTally] = {}
+    misses: dict[str, int] = {"top": 0, "lower": 0, "absent": 0}
     rouge: dict[str, dict[str, list[float]]] = {}
     sizes: dict[str, list[int]] = {}
     articles = eligible = 0
@@ -140,8 +168,10 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                 ),
             }
             rows.update({name: numbers_of(sents) for name, sents in picks.items()})
+            quantities = gold - identifier_numbers(lead_text)
             for name, chosen in rows.items():
-                recall.setdefault(name, RecallTally()).add(gold, chosen)
+                recall.setdefault(name, RecallTally()).add(gold, chosen, quantities)
+            _diagnose(d, gold, k, misses, str(rec.get("id", "")), args.verbose)
 
         if scorer is not None:
             outputs = {"Raqam summary": ours_summary, "Raqam bullets": ours_bullets, **picks}
@@ -161,7 +191,13 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
         "seconds": round(elapsed, 1),
     }
     if want_numbers:
-        headers = ["system", "recall (micro)", "recall (macro)", "numbers picked / article"]
+        headers = [
+            "system",
+            "recall (micro)",
+            "recall (macro)",
+            "quantities only (micro)",
+            "numbers picked / article",
+        ]
         table = [t.row(name) for name, t in recall.items()]
         gold_total = next(iter(recall.values())).gold if recall else 0
         print(
@@ -169,11 +205,26 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             f"that occur in the body ({gold_total} gold numbers)"
         )
         print(format_table(headers, table))
+        q_total = next(iter(recall.values())).q_gold if recall else 0
+        print(
+            f"Quantities only: the {q_total} gold numbers left after dropping dates, year-like "
+            "numbers and numbers the lead uses as names (منطقه ۲۲, شعبه ۱۱۳, ماده ۱۰۰)."
+        )
+        print(
+            f"Raqam's gold numbers: {misses['top']} in its top {k} figures, "
+            f"{misses['lower']} among its figures ranked below {k}, "
+            f"{misses['absent']} not among its figures."
+        )
         result["numbers"] = {
             "eligible_articles": eligible,
             "gold_numbers": gold_total,
+            "quantity_gold_numbers": q_total,
+            "raqam_gold_positions": misses,
             "rows": [
-                dict(zip(["system", "micro", "macro", "picked"], r, strict=True)) for r in table
+                dict(
+                    zip(["system", "micro", "macro", "quantities_micro", "picked"], r, strict=True)
+                )
+                for r in table
             ],
         }
     if want_rouge:
@@ -204,6 +255,7 @@ def parser(description: str = __doc__.splitlines()[0]) -> argparse.ArgumentParse
     p.add_argument("--budget", type=int, default=3, metavar="N", help="baseline sentences")
     p.add_argument("--only", choices=["numbers", "rouge"], help="compute one table only")
     p.add_argument("--no-peers", action="store_true", help="skip sumy TextRank/LexRank (fast)")
+    p.add_argument("--verbose", "-v", action="store_true", help="list gold numbers we miss")
     return p
 
 

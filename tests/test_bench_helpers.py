@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.common import format_table, percentile, prf
-from bench.extract import canonical, comparable_numbers
+from bench.extract import canonical, comparable_numbers, identifier_numbers
 from bench.leads import first_distinct, lead_gold
 from bench.numbers import Case, Reading, correct, load_cases, parsivar_reading
 from bench.spans import char_to_token_span, exact_matches, join_tokens, overlap_matches
@@ -70,6 +70,12 @@ def test_comparable_numbers_digit_systems_separators_dates() -> None:
     assert comparable_numbers("در تاریخ ۱۳۸۷/۰۵/۱۲ و ۳ نفر") == ["d:1387-05-12", "3"]
     assert comparable_numbers("سه هزار نفر") == []  # number words are not compared
     assert comparable_numbers("بدون رقم") == []
+
+
+def test_identifier_numbers_are_names_dates_and_years() -> None:
+    lead = "شهردار منطقه 22 از ساخت ۳۰۰ واحد در سال 1387 و ۱۳۸۷/۰۵/۱۲ در شعبه ۱۱۳ خبر داد"
+    assert identifier_numbers(lead) == {"22", "1387", "d:1387-05-12", "113"}
+    assert identifier_numbers("کشف ۲۴ کیلو در ۲۴ ساعت") == set()
 
 
 def test_canonical() -> None:
