@@ -25,7 +25,7 @@ from bench.common import REPO_ROOT, corpus_dir, format_table, machine
 
 BENCHMARKS = REPO_ROOT / "BENCHMARKS.md"
 OUT = REPO_ROOT / "bench" / "out"
-SCRIPTS = ("numbers", "peyma", "leads", "speed")
+SCRIPTS = ("seed", "numbers", "peyma", "leads", "speed")
 
 
 def run_script(name: str, extra: list[str]) -> tuple[str, dict[str, Any] | None]:
@@ -86,6 +86,23 @@ def goals(results: dict[str, dict[str, Any] | None]) -> str:
         verdict = "—" if met is None else ("yes" if met else "**no**")
         rows.append([what, target, shown, verdict])
 
+    seed = _get(results.get("seed"), "max_bullets_8")
+    if seed is not None:
+        ok = (
+            seed["key_in_bullets"] == seed["key_total"]
+            and seed["bullets_with_17_million"] == 1
+            and not seed["page_id_is_a_figure"]
+        )
+        rows.append(
+            [
+                "Seed: every key figure in 8 bullets, 17 million once, page id not a figure",
+                f"{seed['key_total']}/{seed['key_total']}, 1, no",
+                f"{seed['key_in_bullets']}/{seed['key_total']}, "
+                f"{seed['bullets_with_17_million']}, "
+                f"{'yes' if seed['page_id_is_a_figure'] else 'no'}",
+                "yes" if ok else "**no**",
+            ]
+        )
     for tag, label in (("MON", "money"), ("PCT", "percent")):
         f1 = _get(results.get("peyma"), "kinds", tag, "f1")
         add(
@@ -168,12 +185,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra: list[str] = []
     if args.corpus:
         extra += ["--corpus", args.corpus]
+    corpus_only = list(extra)
     if args.limit:
         extra += ["--limit", str(args.limit)]
     outputs: dict[str, str] = {}
     results: dict[str, dict[str, Any] | None] = {}
     for name in args.only or SCRIPTS:
-        outputs[name], results[name] = run_script(name, [] if name == "numbers" else extra)
+        if name == "numbers":
+            args_for: list[str] = []
+        elif name == "seed":
+            args_for = corpus_only
+        else:
+            args_for = extra
+        outputs[name], results[name] = run_script(name, args_for)
 
     write = not args.no_write and (args.write or not args.limit)
     if not write:

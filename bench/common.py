@@ -41,9 +41,9 @@ def base_parser(description: str, *, corpus: bool = True) -> argparse.ArgumentPa
             metavar="DIR",
             help=f"corpus directory (default ${CORPUS_ENV} or {DEFAULT_CORPUS})",
         )
-        parser.add_argument(
-            "--limit", type=int, default=None, metavar="N", help="use only the first N records"
-        )
+    parser.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="use only the first N records"
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON here")
     return parser
 

@@ -202,7 +202,7 @@ def _safe(fn: Callable[[str], Reading], text: str) -> Reading:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    cases = load_cases(Path(args.cases))
+    cases = load_cases(Path(args.cases))[: args.limit]
     peers: dict[str, Callable[[str], Reading] | None] = {}
     notes: dict[str, str] = {}
     for name, factory in PEERS.items():
