@@ -16,18 +16,22 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from summarizer.figures import Mention, is_light_verb, is_verb_token
+from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end
 from summarizer.lexicon import load_toml
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import tokenize
 
-MAX_WORDS = 16
+MAX_WORDS = 18
 MIN_JOIN_SCORE = 1.5
 MAX_JOINED_WORDS = 26
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
-_REPORT_RX = re.compile(r"^(?:و\s+)?به\s+گزارش\s+[^،,:]{0,160}?[،,:]\s*")
+_REPORT_RX = re.compile(
+    r"^(?:و\s+)?(?:به\s+گزارش|به\s+گفته|به\s+نقل\s+از|(?:بر\s*اساس|بر\s+پایه|طبق)\s+[^،,:]{0,80}?"
+    r"(?:گزارش|آمار|اعلام|اطلاعات|داده‌های)|(?:بر\s*اساس|بر\s+پایه|طبق)\s+(?:این|همین)\s+گزارش)"
+    r"[^،,:]{0,160}?[،,:]\s*"
+)
 _NEWS_RX = re.compile(
     r"^(?:[^:؛]{0,200}?\s)?از\s+(?P<body>.+?)\s+خبر\s+(?:داد|داده\s+است|دادند|می‌دهد|داده)$"
 )
@@ -37,7 +41,12 @@ _SPELLED_RX = re.compile(
     r"|چهارده|پانزده|شانزده|هفده|هجده|نوزده)(?![\w\u200c])"
 )
 _SPACES_RX = re.compile(r"\s+")
-_EDGE_PUNCT = " .،,؛;:-–—/«»\"'"
+_RA_BEFORE_NUMBER_RX = re.compile(r"\s+را\s+(?=(?:[۰-۹]|بیش از |حدود ))")
+_DIGIT_OR_NUMBER_RX = re.compile(
+    r"[۰-۹]|^(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|یکصد|هزار|بیش|حدود|نزدیک|روزانه"
+    r"|سالانه|ماهانه|قریب|بالغ|دست‌کم|حداقل|حداکثر|کمتر)$"
+)
+_EDGE_PUNCT = " .،,؛;:-–—/«»\"'()[]"
 
 
 @dataclass(slots=True)
@@ -78,6 +87,15 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
         if m.clause in by_clause:
             bullets[by_clause[m.clause]].figures.append(i)
             continue
+        host = _relative_host(text, bullets, m) if text else None
+        if host is not None:
+            b = bullets[host]
+            joined = (min(b.clauses[0][0], m.clause[0]), max(b.clauses[0][1], m.clause[1]))
+            if _fits(text, ranked, Bullet([*b.figures, i], b.sentence, [joined]), [], []):
+                b.figures.append(i)
+                b.clauses[0] = joined
+                by_clause[m.clause] = host
+                continue
         if len(bullets) >= max_bullets:
             if r.score < MIN_JOIN_SCORE:
                 continue
@@ -99,6 +117,36 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
         by_clause[m.clause] = len(bullets)
         bullets.append(Bullet([i], m.sentence, [m.clause]))
     return bullets
+
+
+_BARE_LEADS = frozenset(
+    ["به", "از", "در", "با", "تا", "نیز", "هم", "سپس", "همچنین", "نزدیک", "حدود"]
+)
+
+
+def _relative_host(text: str, bullets: list[Bullet], m: Mention) -> int | None:
+    """The bullet whose clause a ``که …`` clause with a change figure continues.
+
+    ``… به ۸۵ میلیون تومان رسید که نسبت به سال قبل ۴۲ درصد افزایش نشان می‌دهد``
+    is one statement: the percent says how the figure before it changed.
+    """
+    opener = text[m.clause[0] : m.clause[0] + 3]
+    if opener.startswith("که "):
+        if m.change is None and m.kind not in ("percent", "multiplier"):
+            return None
+    elif opener.startswith("و "):
+        # "… ۸۵۰ مگاوات افزایش یافت و به ۱٬۲۰۰ مگاوات رسید": no subject of its own.
+        lead = text[m.clause[0] + 2 : m.qual_start if m.qual_start is not None else m.num_start]
+        if any(w not in _BARE_LEADS for w in lead.split()):
+            return None
+    else:
+        return None
+    for k, b in enumerate(bullets):
+        if b.sentence == m.sentence and len(b.clauses) == 1:
+            gap = text[b.clauses[0][1] : m.clause[0]]
+            if len(gap) <= 3 and not gap.strip(" ،,"):
+                return k
+    return None
 
 
 def _fits(
@@ -138,7 +186,11 @@ def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
     """The Persian line of one bullet."""
     parts: list[str] = []
     for clause in sorted(bullet.clauses):
-        ms = [ranked[i].mention for i in bullet.figures if ranked[i].mention.clause == clause]
+        ms = [
+            ranked[i].mention
+            for i in bullet.figures
+            if clause[0] <= ranked[i].mention.clause[0] and ranked[i].mention.clause[1] <= clause[1]
+        ]
         ms.sort(key=lambda m: m.start)
         line = render_clause(text, clause, ms)
         if line:
@@ -157,8 +209,13 @@ def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     full = text[c0:c1]
     trimmed = False
     tail = text[last_end:c1]
-    if _word_count(full) > MAX_WORDS or "،" in tail:
-        c1 = _extend_pp(text, last_end, c1)
+    limit = MAX_JOINED_WORDS if " که " in text[first:last_end] or len(ms) > 2 else MAX_WORDS
+    numbers_words = sum(_word_count(text[m.num_start : m.num_end]) - 1 for m in ms)
+    if _word_count(full) - numbers_words > limit or "،" in tail:
+        c1 = _extend_change(text, _extend_pp(text, last_end, c1), c1)
+        for m in ms:  # keep a period phrase right after the cut (در ۲۴ ساعت گذشته)
+            if m.period_span and 0 <= m.period_span[0] - c1 <= 2 and m.period_span[1] <= clause[1]:
+                c1 = m.period_span[1]
         trimmed = True
     # Positional edits first: spelled numbers as digits.
     pieces: list[str] = []
@@ -184,7 +241,10 @@ def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     if period_phrase and s.startswith(period_phrase + " ") and len(s) > len(period_phrase) + 8:
         s = s[len(period_phrase) + 1 :].strip(_EDGE_PUNCT)
         moved = period_phrase
-    s = _join_list(s) if trimmed else _nominalise(s, action_nouns, openers)
+    s = _join_list(s) if trimmed and len(ms) > 1 else s
+    if trimmed:
+        s = _RA_BEFORE_NUMBER_RX.sub(" ", s)
+    s = s if trimmed else _nominalise(s, action_nouns, openers)
     # "این تعداد به ... رسیده" -> name what is counted.
     for m in ms:
         if m.subject_surface and "این تعداد" in s:
@@ -192,7 +252,11 @@ def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     if s.endswith(" رسیده"):
         s += " است"
     if moved:
-        s = s.rstrip(_EDGE_PUNCT) + " " + moved
+        words = tokenize(s)
+        if words and is_verb_token(words[-1]):
+            s = moved + " " + s  # a clause that ends in its verb keeps its word order
+        else:
+            s = s.rstrip(_EDGE_PUNCT) + " " + moved
     s = _SPACES_RX.sub(" ", s).strip(_EDGE_PUNCT)
     return s
 
@@ -214,6 +278,14 @@ def _strip_frames(
         c1 = c0 + news.end("body")
         c0 += news.start("body")
         seg = text[c0:c1]
+    said = _SAID_RX.match(seg)
+    if said and c0 + said.end() <= first:
+        c0 += said.end()
+        seg = text[c0:c1]
+    tail = _speech_tail_rx().search(seg)
+    if tail and c0 + tail.start() > first:
+        c1 = c0 + tail.start()
+        seg = text[c0:c1]
     stripped = _strip_openers(seg, openers)
     cut = len(seg) - len(stripped)
     if c0 + cut <= first:
@@ -221,7 +293,32 @@ def _strip_frames(
     return c0, c1
 
 
-_PP_RX = re.compile(r"\s*(?:به|در|برای|میان|بین)\s+(?:[^\s،,.؛:]+\s+){0,2}?[^\s،,.؛:]+")
+_SAID_RX = re.compile(
+    r"^[^،:؛]{0,160}?\sبا\s+(?:بیان|اعلام|تاکید بر|تأکید بر)\s+(?:این\s*که|اینکه)\s+"
+)
+
+
+@cache
+def _speech_tail_rx() -> re.Pattern[str]:
+    """A speech verb closing the clause (``… ثبت نام کردند، گفت``)."""
+    speech = sorted(_phrases()[2], key=len, reverse=True)
+    alts = "|".join(re.escape(v) for v in speech)
+    return re.compile(rf"[\s،,]+(?:{alts})$")
+
+
+_PP_RX = re.compile(r"\s*(?:به|در|برای|میان|بین)\s")
+
+
+_CHANGE_TAIL_RX = re.compile(
+    r"\s+(?:افزایش|کاهش|رشد|افت|کمتر|بیشتر|کم‌تر)(?:\s+(?:یافت|یافته|داشت|داشته|است|دارد|شد|شده"
+    r"|نشان\s+می‌دهد|پیدا\s+کرد|پیدا\s+کرده))*(?:\s+است)?"
+)
+
+
+def _extend_change(text: str, end: int, limit: int) -> int:
+    """Keep ``افزایش یافت`` / ``کمتر است`` after a trimmed percent."""
+    m = _CHANGE_TAIL_RX.match(text, end, limit)
+    return m.end() if m else end
 
 
 def _extend_pp(text: str, end: int, limit: int) -> int:
@@ -229,11 +326,13 @@ def _extend_pp(text: str, end: int, limit: int) -> int:
     m = _PP_RX.match(text, end, limit)
     if not m:
         return end
-    words = tokenize(m.group(0))
-    for k, w in enumerate(words):
-        if k and is_verb_token(w):
-            return end
-    return m.end()
+    toks = tokenize(text[end:limit], end)
+    if len(toks) < 2:
+        return end
+    stop = noun_phrase_end(toks, 1, len(toks))
+    if stop <= 1:
+        return end
+    return toks[stop - 1].end
 
 
 def _word_count(s: str) -> int:
@@ -272,6 +371,11 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     body = s[: noun.start].rstrip(_EDGE_PUNCT + " ")
     if body.endswith(" را"):
         body = body[:-3]
+    if " را " in body or "باید" in body or "می‌توان" in body:
+        return s  # a subject or modal of its own: keep the verb
+    head = body.split()[:3]
+    if not any(_DIGIT_OR_NUMBER_RX.search(w) for w in head):
+        return s  # the figure is not what the clause is about
     body = re.sub(r"\s+(?:تا\s*کنون|تاکنون|هم\s*اکنون|نیز|هم)$", "", body)
     body = _strip_openers(body, openers)
     if not body:
@@ -292,7 +396,13 @@ def _digits_form(raw: str, m: Mention) -> str:
         return raw
     if re.search("[۰-۹]", raw) is None and m.value < 10 and m.kind != "percent":
         return raw  # "سه" reads better than "۳" in running text
-    return persian_number(m.value)
+    if raw.startswith("یک ") and m.value >= 1e6 and not _SPELLED_RX.search(raw[3:]):
+        return raw  # "یک میلیون و ۵۰۰ هزار" is already how figures are written
+    tail = _TAIL_RX.search(raw)
+    return persian_number(m.value) + (" " + tail.group(1) if tail else "")
+
+
+_TAIL_RX = re.compile(r"\s*(درصدی?|برابری?|[٪%])$")
 
 
 def persian_number(v: float) -> str:

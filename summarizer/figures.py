@@ -53,6 +53,10 @@ _MONTHS = frozenset(
         "دسامبر",
     ]
 )
+_TIME_UNITS = frozenset(["ساعت", "روز", "هفته", "ماه", "ماهه", "سال", "ساله", "روزه", "هفته"])
+_NAMED_PLANS = frozenset(["طرح", "عملیات", "رزمایش", "مانور", "ماهواره", "موشک"])
+_ERA_WORDS = frozenset(["میلادی", "شمسی", "خورشیدی", "هجری", "قمری"])
+_MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
 
 
@@ -110,6 +114,7 @@ class Tables:
     code_heads: frozenset[str]
     age_words: frozenset[str]
     light_verbs: frozenset[str]
+    compounds: dict[str, dict[str, float]]
 
 
 @cache
@@ -156,6 +161,9 @@ def tables() -> Tables:
         code_heads=frozenset(trivia.get("code_heads", [])),
         age_words=frozenset(trivia.get("age_words", [])),
         light_verbs=frozenset(bullets.get("light_verbs", [])),
+        compounds={
+            c["unit"]: {k: float(v) for k, v in c["parts"].items()} for c in u.get("compound", [])
+        },
     )
 
 
@@ -188,13 +196,24 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
     for i, tok in enumerate(tokens):
         if i + 1 >= n:
             break
-        if (
-            (tok.text in _CLAUSE_MARKS and not has_digit(tok))
-            or (tokens[i + 1].text == "که" and i > 0)
-            or (is_verb_token(tok) and not is_verb_token(tokens[i + 1]))
-        ):
+        nxt = tokens[i + 1].text
+        if (tok.text in _CLAUSE_MARKS and not has_digit(tok)) or (nxt == "که" and i > 0):
+            starts.append(i + 1)
+        elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
+            # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
+            if (
+                _is_participle(tok.text)
+                and nxt[0].isalpha()
+                and nxt not in ("و", "که")
+                and not (i > 0 and is_verb_token(tokens[i - 1]))
+            ):
+                continue
             starts.append(i + 1)
     return sorted(set(starts))
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ه") and verb_stem(word) == word[:-1]
 
 
 def _match_seq(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
@@ -226,10 +245,16 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         ends = [t.end for t in tokens]
         cstarts = clause_bounds(tokens)
         only_number = bool(_ONLY_DIGITS_RX.match(stext))
-        for nm in numbers:
+        skip = -1
+        for ni, nm in enumerate(numbers):
+            if ni == skip:
+                continue
             m = _mention(text, si, a, nm, tokens, starts, ends, cstarts, only_number)
-            if m is not None:
-                out.append(m)
+            if m is None:
+                continue
+            if ni + 1 < len(numbers) and _join_compound(text, a, m, numbers[ni + 1], tokens):
+                skip = ni + 1
+            out.append(m)
     return out
 
 
@@ -302,6 +327,8 @@ def _mention(
                 j += n_tok
                 if kind == "count":
                     kind = unit.kind
+    if kind == "count" and unit is None and _MONEY_ADJECTIVE_RX.search(num_text):
+        kind = "money"  # سرمایه‌گذاری ۲ میلیاردی
     if kind == "percent":
         unit_name: str | None = "درصد"
     else:
@@ -314,9 +341,20 @@ def _mention(
     if only_number:
         drop, trivia = True, "page_id"
     elif _is_phone_or_code(num_text, text, ns, ne) or (
-        kind in ("count",) and unit is None and prev in t.code_heads and nm.value is not None
+        kind == "count"
+        and unit is None
+        and nm.value is not None
+        and (prev in t.code_heads or (before >= 2 and tokens[before - 2].text in _NAMED_PLANS))
     ):
-        drop, trivia = True, "code"
+        drop, trivia = True, "code"  # سامانه ۱۱۰، ماده ۱۲، طرح ظفر ۲
+    elif (
+        kind == "count"
+        and unit is None
+        and nm.value is not None
+        and abs(nm.value) < 1
+        and not _DIGIT_RX.search(num_text)
+    ):
+        drop, trivia = True, "word"  # نیم فصل
 
     # Years and calendar dates the grammar left as plain numbers.
     if kind == "count" and unit is None and not drop and nm.value is not None:
@@ -330,7 +368,18 @@ def _mention(
                 kind, trivia = "date", "day"
         elif prev == "ساعت":
             kind, trivia = "date", "time"
-        elif float(v).is_integer() and 1300 <= v <= 1420 and re.fullmatch("[۰-۹]{4}", num_text):
+        elif (
+            float(v).is_integer()
+            and (1300 <= v <= 1420 or 1950 <= v <= 2060)
+            and re.fullmatch("[۰-۹]{4}", num_text)
+            and (
+                not nxt
+                or not nxt[0].isalpha()
+                or nxt in t.stop
+                or nxt in _ERA_WORDS
+                or verb_stem(nxt) is not None
+            )
+        ):
             kind, trivia = "date", "year"
             date = date or f"{int(v):04d}"
     if unit is not None and unit.kind == "duration" and tokens[j - 1].text in t.age_words:
@@ -360,6 +409,34 @@ def _mention(
     _period(m, tokens, c_from, c_to, before, j)
     _change(m, tokens, c_from, c_to, before, j)
     return m
+
+
+def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: list[Token]) -> bool:
+    """``۴۰ دلار و ۳۵ سنت`` / ``۲ کیلو و ۴۰۰ گرم``: one amount in the larger unit."""
+    if m.unit is None or m.value is None or nxt.value is None or nxt.kind != "number":
+        return False
+    subs = tables().compounds.get(m.unit)
+    if not subs:
+        return False
+    if text[m.end : nxt.start + base].strip() != "و":
+        return False
+    j = bisect_left([t.start for t in tokens], nxt.end + base)
+    found = _unit_at(tokens, j)
+    if found is None:
+        return False
+    unit, n_tok = found
+    factor = subs.get(unit.canonical)
+    if factor is None:
+        return False
+    m.value = m.value + nxt.value * factor
+    m.end = tokens[j + n_tok - 1].end
+    m.np_end = max(m.np_end, m.end)
+    if m.subject is None:
+        e = _np(tokens, j + n_tok, len(tokens))
+        if e > j + n_tok:
+            m.subject = " ".join(x.text for x in tokens[j + n_tok : e])
+            m.np_end = tokens[e - 1].end
+    return True
 
 
 def _unit_at(tokens: list[Token], j: int) -> tuple[Unit, int] | None:
@@ -403,6 +480,11 @@ def _qualifier(m: Mention, tokens: list[Token], before: int, c_from: int) -> Non
         return
 
 
+def noun_phrase_end(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
+    """End index (exclusive) of the noun phrase starting at token ``j`` (``j`` if none)."""
+    return _np(tokens, j, limit, max_len)
+
+
 def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
     """End index (exclusive) of the noun phrase starting at token ``j``."""
     t = tables()
@@ -429,8 +511,15 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
         # "۵ نفر دستگیر شدند": a preverb, not a counted noun.
         if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and w in _action_nouns():
             break
+        if w in _preverbs() or w in t.increase or w in t.decrease:
+            break
         k += 1
     return k
+
+
+@cache
+def _preverbs() -> frozenset[str]:
+    return frozenset(load_toml("phrases.toml").get("bullets", {}).get("preverbs", []))
 
 
 @cache
@@ -528,7 +617,9 @@ def _subject(
     if subject is None and m.kind in ("count", "money", "percent", "measure"):
         for i in range(before - 1, c_from - 1, -1):
             w = tokens[i].text
-            if w in t.drop_heads or w in t.keep_heads:
+            if (w in t.drop_heads or w in t.keep_heads) and (
+                i == 0 or tokens[i - 1].text not in ("طور", "بطور", "به‌طور")
+            ):
                 e = _np(tokens, i + 1, before)
                 if w in t.keep_heads:
                     subject = " ".join(x.text for x in tokens[i:e])
@@ -560,14 +651,23 @@ def _period(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int
             if k < len(tokens) and tokens[k].text == "هر":
                 k += 1
             head = next((h for h in t.period_heads if _match_seq(tokens, k, h)), None)
+            if (
+                head is None
+                and k + 1 < len(tokens)
+                and (has_digit(tokens[k]) or tokens[k].text in _NUMBER_WORDS)
+                and tokens[k + 1].text in _TIME_UNITS
+            ):
+                head = (tokens[k].text, tokens[k + 1].text)  # در ۲۴ ساعت گذشته
             if head is None:
                 break
             e = k + len(head)
             mods = e
+            if head[-1] in ("سال", "ماه") and e < len(tokens) and has_digit(tokens[e]):
+                mods = e + 1  # در سال ۱۴۰۲
             while mods < len(tokens) and mods - e < 3 and tokens[mods].text in t.period_modifiers:
                 mods += 1
-            if mods == e and e < len(tokens) and has_digit(tokens[e]) and e == before - 0:
-                break  # "در سال ۱۴۰۲": the number is the date itself
+            if mods == e and has_digit(tokens[k]) and head[-1] not in ("ماهه",):
+                break  # "در ۳ سال": a duration, not a named period
             if mods > e:
                 name = " ".join(x.text for x in tokens[k:mods])
                 span = (tokens[i].start, tokens[mods - 1].end)

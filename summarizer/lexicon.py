@@ -223,7 +223,8 @@ def verb_stem(token: str) -> str | None:
             if stem:
                 return stem
             break
-    base = t[1:] if t.startswith("ن") and len(t) > 2 else t
+    tagged = lex.pos(t) != 0
+    base = t[1:] if t.startswith("ن") and len(t) > 2 and not tagged else t
     for cand in (t, base):
         # Simple past: رسید، شدند، نداشت.
         for ending in ("", "م", "ی", "یم", "ید", "ند"):
@@ -243,11 +244,11 @@ def verb_stem(token: str) -> str | None:
                 continue
             return core[:-1]
     # Subjunctive / present without می: شود، کند، بگیرد.
-    for cand in (t[1:] if t.startswith("ب") else "", t):
+    for cand in (t[1:] if t.startswith("ب") and not tagged else "", t):
         if not cand:
             continue
         stem = _stem_with_person(cand, lex.present, need_ending=True)
-        if stem and (cand is not t or t in _COMMON_PRESENT or not lex.pos(t)):
+        if stem and (t in _COMMON_PRESENT or not tagged):
             return stem
     return None
 

@@ -26,6 +26,13 @@ _BASE = {
     "ordinal": 0.3,
     "date": 0.1,
 }
+# The first sentences of the body (the agency's lead) carry the story.
+LEAD_BONUS = {0: 1.2, 1: 0.6, 2: 0.3}
+# Dates in the lead place the story in time: they rank with the lead's figures.
+LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
+LEAD_TRIVIA_SCORE = 2.0
+# How far a headline figure may round the body's figure it repeats.
+HEADLINE_TOLERANCE = 0.2
 # Kinds that may become bullets.
 SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
 
@@ -58,6 +65,8 @@ def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str
     s = _BASE.get(m.kind, 1.0)
     if m.trivia in ("age", "year", "day", "time", "date", "ordinal", "period"):
         s = min(s, 0.4)
+        if m.trivia in LEAD_TRIVIA and m.sentence - len(headline) in (0, 1):
+            s = LEAD_TRIVIA_SCORE
     if m.kind == "count":
         if m.subject:
             s += 0.6
@@ -81,22 +90,24 @@ def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str
     # Position: headline and lead carry the story.
     if m.sentence in headline:
         s += 0.5
-    elif n_sentences:
-        s += 0.6 * (1.0 - m.sentence / max(n_sentences, 1))
+    else:
+        s += LEAD_BONUS.get(m.sentence - len(headline), 0.0)
+        if n_sentences:
+            s += 0.6 * (1.0 - m.sentence / max(n_sentences, 1))
     if title_words and m.subject and any(w in title_words for w in m.subject.split()):
         s += 0.3
     return s
 
 
-def _same_fact(a: Mention, b: Mention) -> bool:
+def _same_fact(a: Mention, b: Mention, tolerance: float = 1e-9, *, subjects: bool = True) -> bool:
     if a.kind != b.kind or a.unit != b.unit:
         return False
     if a.value is None or b.value is None:
         if a.range is None or a.range != b.range:
             return False
-    elif not math.isclose(a.value, b.value, rel_tol=1e-9):
+    elif not math.isclose(a.value, b.value, rel_tol=tolerance):
         return False
-    if a.subject and b.subject:
+    if subjects and a.subject and b.subject:
         sa, sb = a.subject.split()[0], b.subject.split()[0]
         return sa == sb
     return True
@@ -112,19 +123,55 @@ def rank(
     """Figures most important first, one per fact; dropped numbers left out."""
     groups: list[list[Mention]] = []
     index: dict[tuple[str, str | None, float | None], list[int]] = {}
-    for m in mentions:
+    # Body mentions first: a headline mention then joins the body's fact even
+    # when its wording names the subject differently.
+    ordered = sorted(mentions, key=lambda m: m.sentence in headline)
+    for m in ordered:
         if m.drop:
             continue
         key = (m.kind, m.unit, round(m.value, 6) if m.value is not None else None)
         placed = False
         for gi in index.get(key, []):
-            if m.kind in SUBSTANTIVE and m.trivia is None and _same_fact(groups[gi][0], m):
+            if (
+                m.kind in SUBSTANTIVE
+                and m.trivia is None
+                and _same_fact(groups[gi][0], m, subjects=m.sentence not in headline)
+            ):
                 groups[gi].append(m)
                 placed = True
                 break
         if not placed:
             index.setdefault(key, []).append(len(groups))
             groups.append([m])
+    # A headline rounds what the body states exactly (۲ میلیون ~ ۲ میلیون و ۳۰۰ هزار).
+    merged: list[list[Mention]] = []
+    for group in groups:
+        head = group[0]
+        if all(m.sentence in headline for m in group) and head.kind in SUBSTANTIVE:
+            target = next(
+                (
+                    g
+                    for g in groups
+                    if g is not group
+                    and any(m.sentence not in headline for m in g)
+                    and g[0].kind == head.kind
+                    and g[0].unit == head.unit
+                    and (
+                        (
+                            g[0].value is not None
+                            and head.value is not None
+                            and math.isclose(g[0].value, head.value)
+                        )
+                        or _same_fact(g[0], head, HEADLINE_TOLERANCE)
+                    )
+                ),
+                None,
+            )
+            if target is not None:
+                target.extend(group)
+                continue
+        merged.append(group)
+    groups = merged
     ranked: list[Ranked] = []
     for group in groups:
         best = max(group, key=lambda m: (context_quality(m, headline), m.sentence))
