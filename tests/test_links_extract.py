@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from bot.links.decoding import decode_body
-from bot.links.extract import extract_html, extract_plain
+from bot.links.errors import LinkError
+from bot.links.extract import MAX_ELEMENTS, extract_html, extract_plain
 from tests.links_server import PAGES
 
 TOKEN = re.compile(r"\w+")
@@ -54,3 +55,13 @@ def test_plain_text() -> None:
     assert extracted.text.startswith("رئیس مرکز ملی")
     one_line = extract_plain("فقط یک خط با ۱۲ درصد")
     assert one_line.title is None and one_line.text == "فقط یک خط با ۱۲ درصد"
+
+
+def test_pages_with_too_many_elements_are_refused() -> None:
+    page = (
+        "<html><body>" + "<div><span>خبر</span></div>" * (MAX_ELEMENTS // 2 + 10) + "</body></html>"
+    )
+    with pytest.raises(LinkError) as info:
+        extract_html(page)
+    assert info.value.reason == "not_article"
+    assert "elements" in info.value.detail

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
 import trafilatura
+
+from bot.links.errors import NOT_ARTICLE, LinkError
 
 _BLANKS_RE = re.compile(r"[ \t\u00a0]+")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
@@ -49,12 +53,38 @@ PRUNE_XPATH = [
 ]
 
 
+#: Pages with more elements than this are refused: extraction time grows
+#: faster than the page, and no news article needs so many.
+MAX_ELEMENTS = 20_000
+#: Above this many elements the fallback extractors (slow on big pages) are skipped.
+FAST_ABOVE_ELEMENTS = 3_000
+
+
+def count_elements(html: str) -> int:
+    """How many elements lxml finds in ``html`` (0 if it cannot parse it)."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return 0
+    return sum(1 for _ in root.iter())
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
-    """Main text, title and date of an HTML page (empty text if there is none)."""
+    """Main text, title and date of an HTML page (empty text if there is none).
+
+    Raises ``LinkError("not_article")`` for pages with more than
+    :data:`MAX_ELEMENTS` elements.
+    """
+    elements = count_elements(html) if html.strip() else 0
+    if elements > MAX_ELEMENTS:
+        raise LinkError(NOT_ARTICLE, f"page has {elements} elements (limit {MAX_ELEMENTS})")
+    fast = elements > FAST_ABOVE_ELEMENTS
     stand_in = next((c for c in _STAND_INS if c not in html), None)
     if stand_in is not None:
         html = _ZWNJ_ENTITY_RE.sub(stand_in, html).replace(ZWNJ, stand_in)
-    data = _trafilatura(html, url, tables=False) or _trafilatura(html, url, tables=True)
+    data = _trafilatura(html, url, tables=False, fast=fast) or _trafilatura(
+        html, url, tables=True, fast=fast
+    )
     if data is None:
         return Extracted(title=None, text="", published=None)
 
@@ -70,10 +100,13 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     return Extracted(title=title, text=text, published=str(published) if published else None)
 
 
-def _trafilatura(html: str, url: str | None, *, tables: bool) -> dict[str, object] | None:
+def _trafilatura(
+    html: str, url: str | None, *, tables: bool, fast: bool
+) -> dict[str, object] | None:
     doc = trafilatura.bare_extraction(
         html,
         url=url,
+        fast=fast,
         with_metadata=True,
         include_comments=False,
         include_tables=tables,

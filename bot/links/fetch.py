@@ -204,12 +204,16 @@ async def _read(response: httpx.Response, settings: LinkSettings) -> Extracted:
         body += decoder.feed(chunk)
     body += decoder.flush()
 
-    data = bytes(body)
+    # Decoding and extraction take CPU time: keep them off the event loop.
+    return await asyncio.to_thread(_extract, bytes(body), media, charset, str(response.url))
+
+
+def _extract(data: bytes, media: str, charset: str | None, url: str) -> Extracted:
     if not media:
         media = _sniff(data)
     if media in TEXT_TYPES:
         return extract_plain(decode_body(data, charset, html=False))
-    return extract_html(decode_body(data, charset, html=True), url=str(response.url))
+    return extract_html(decode_body(data, charset, html=True), url=url)
 
 
 def _sniff(data: bytes) -> str:
