@@ -51,6 +51,7 @@ class NumberMatch:
     is_code: bool = False  # a number that names something: سامانه ۱۳۷, ماده ۱۲
     scale: float | None = None  # the largest scale word used (1e3, 1e6, ...)
     clock: str | None = None  # 'HH:MM' for kind == "time"
+    calendar: str | None = None  # "jalali", "gregorian" or "hijri" for kind == "date"
 
 
 # --------------------------------------------------------------------- data
@@ -112,6 +113,7 @@ for _w, _v, _place in _bases:
         _ORDS.setdefault(_w + _s, (_v, _place, _s not in _position_only_sfx))
 _DIGIT_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["digit_suffixes"])
 _WORD_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["vowel_suffixes"]) | _DIGIT_ORD_SUFFIXES
+_SPACED_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["spaced_suffixes"])
 
 _PCT_WORDS: dict[str, bool] = {_fold(w): False for w in _D["percent"]["words"]}
 _PCT_WORDS |= {_fold(w): True for w in _D["percent"]["adjectives"]}
@@ -126,13 +128,22 @@ _AND: str = _fold(_D["connectives"]["and"])
 _RANGE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["connectives"]["range"])
 _RANGE_SIGNS: frozenset[str] = frozenset(_D["connectives"]["range_signs"])
 _BETWEEN: frozenset[str] = frozenset(_fold(w) for w in _D["connectives"]["between"])
+_CHANGE_FROM: str = _fold(_D["connectives"]["change_from"])
+_CHANGE_TO: str = _fold(_D["connectives"]["change_to"])
 
 _MONTH_WORD: str = _fold(_D["dates"]["month_word"])
 _MONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["months"].items()}
 _MONTHS_GLUED: dict[str, int] = {w + _MONTH_WORD: v for w, v in _MONTHS.items()}
-_YEAR_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["dates"]["year_words"])
-_TWO_DIGIT_PIVOT: int = int(_D["dates"]["two_digit_pivot"])
-_YEAR_RANGES: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _D["dates"]["year_ranges"]]
+_GMONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["gregorian_months"].items()}
+_dates = _D["dates"]
+_YEAR_WORDS: frozenset[str] = frozenset(
+    _fold(w).replace("\u200c", "") for w in _dates["year_words"]
+)
+_YEAR_TAILS: frozenset[str] = frozenset(_fold(w) for w in _dates["year_word_tails"])
+_TWO_DIGIT_PIVOT: int = int(_dates["two_digit_pivot"])
+_YEAR_RANGES: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _dates["year_ranges"]]
+_DECADE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _dates["decade_words"])
+_ERAS: dict[str, str] = {_fold(w): c for w, c in _dates["eras"].items()}
 _HOUR_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["times"]["hour_words"])
 
 _AMBIGUOUS: dict[str, frozenset[str]] = {
@@ -149,6 +160,9 @@ _WEEKDAY_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["weekday_tails"
 _VAGUE: frozenset[str] = frozenset(_fold(w).replace("\u200c", "") for w in _nf["vague"])
 _VAGUE_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["vague_tails"])
 _CODE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["codes"]["words"])
+_CODE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(_fold(x) for x in p.split()) for p in _D["codes"]["phrases"]
+)
 _CODE_ZERO_MIN: int = int(_D["codes"]["leading_zero_code_min_digits"])
 _MAX_DIGITS: int = int(_D["codes"]["max_integer_digits"])
 
@@ -161,6 +175,11 @@ for _w in list(_NUMWORDS) + list(_SCALES):
 _GLUED["صددرصد"] = 0  # "completely": a non-figure, kept whole
 for _w in _NUMWORDS:
     _GLUED.setdefault(_w + "تایی", len(_w))
+for _w, (_v, _place) in _NUMWORDS.items():
+    if _place in ("h", "d"):
+        _GLUED.setdefault(_w + _AND, len(_w))  # "صدو بیست"
+for _w in _SCALES:
+    _GLUED.setdefault(_w + _AND, len(_w))  # "۶ هزارو ۹۰۰"
 for _w in list(_GLUED):
     if _w in _NUMWORDS or _w in _ORDS or _w in _SCALE_ADJ or _w in _SCALES:
         del _GLUED[_w]
@@ -171,7 +190,8 @@ _AND_GLUED_OK: frozenset[str] = frozenset(list(_NUMWORDS) + list(_ORDS) + list(_
 _START_WORDS: frozenset[str] = frozenset(
     list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
     + list(_NEG_WORDS) + list(_BETWEEN) + list(_YEAR_WORDS) + list(_HOUR_WORDS)
-    + list(_MONTHS) + list(_MONTHS_GLUED) + list(_VAGUE) + list(_PHRASES)
+    + list(_MONTHS) + list(_MONTHS_GLUED) + list(_VAGUE) + list(_PHRASES) + list(_GMONTHS)
+    + list(_DECADE_WORDS)
 )
 # Words that may follow a number word across a ZWNJ without making it part of
 # another word ("یک‌میلیون", "سی‌ام", "ده‌تایی", "۲۰‌درصد").
@@ -179,6 +199,18 @@ _ZWNJ_CONTINUATIONS: frozenset[str] = frozenset(
     list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
     + list(_PCT_WORDS) + list(_MULT_WORDS) + list(_WORD_ORD_SUFFIXES) + list(_ADJ_SUFFIXES)
     + list(_VAGUE_TAILS) + list(_WEEKDAY_TAILS) + [_MONTH_WORD, _AND]
+)
+
+# Every word the parser ever compares with; other words become placeholders.
+_RELEVANT: frozenset[str] = frozenset(
+    set(_START_WORDS) | set(_ZWNJ_CONTINUATIONS) | set(_PCT_WORDS) | set(_MULT_WORDS)
+    | {w for split in _PCT_SPLIT for w in split}
+    | {w for lst in _PHRASES.values() for ph in lst for w in ph}
+    | {w for ph in _CODE_PHRASES for w in ph}
+    | set(_CODE_WORDS) | set(_RANGE_WORDS) | set(_YEAR_TAILS) | set(_ERAS) | set(_GMONTHS)
+    | {w for nxt in _AMBIGUOUS.values() for w in nxt} | set(_AMBIGUOUS)
+    | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD}
+    | set(_DIGIT_ORD_SUFFIXES) | set(_SPACED_ORD_SUFFIXES) | set(_ADJ_SUFFIXES)
 )
 
 # --------------------------------------------------------------------- tokens
@@ -191,16 +223,17 @@ _LETTERS = (
 _TOKEN_RX = re.compile(
     rf"(?P<lat>[A-Za-z][A-Za-z0-9_]*(?:[-./][A-Za-z0-9_]+)*)"
     rf"|(?P<num>[{_DC}]+(?:[٬,٫./:\-][{_DC}]+)*)"
-    rf"|(?P<word>[{_LETTERS}]+(?:[\u200c-\u200f]+[{_LETTERS}]+)*)"
-    rf"|(?P<sp>[\s\u200c-\u200f\ufeff]+)"
-    r"|(?P<p>.)",
-    re.DOTALL,
+    rf"|(?P<word>[{_LETTERS}]+(?:[\u200c-\u200f\xad]+[{_LETTERS}]+)*)"
+    r"|(?P<p>[^\s\u200c-\u200f\ufeff\xad])",
 )
+_INVISIBLE = "\u200c\u200d\u200e\u200f\ufeff\xad"
+# Punctuation the parser reads; any other mark only separates (like a line break).
+_KEPT_PUNCT: frozenset[str] = frozenset("%٪﹪-–—−:.#@_$")
 _URL_RX = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'«»]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     re.IGNORECASE,
 )
-_ZW_SPLIT = re.compile(r"[\u200c-\u200f]+")
+_ZW_SPLIT = re.compile(r"[\u200c-\u200f\xad]+")
 
 _PHONE_RX = re.compile(r"0\d{2,3}-\d{6,8}|09\d{9}|0\d{10}")
 _DATE_YMD = re.compile(r"(\d{4}|\d{2})([/\-.])(\d{1,2})\2(\d{1,2})")
@@ -231,6 +264,8 @@ _G_BREAK = 3  # newline or start of text
 
 
 class _Tok:
+    """One token; ``text`` is the folded word for words, the raw text otherwise."""
+
     __slots__ = ("date", "digits", "end", "glue", "kind", "start", "text", "value")
 
     def __init__(self, kind: int, start: int, end: int, text: str, glue: int) -> None:
@@ -244,15 +279,19 @@ class _Tok:
         self.digits = 0  # digits before the decimal point, for year checks
 
 
-_WORD_CACHE: dict[str, list[tuple[int, int, str, int]]] = {}
+# One shared token per glue for the words the grammar never reads.
+_OTHER: tuple[_Tok, ...] = tuple(_Tok(_K_WORD, -1, -1, "", g) for g in range(4))
+
+_WordParts = list[tuple[int, int, str | None, int]]
+_WORD_CACHE: dict[str, _WordParts] = {}
 
 
-def _split_word(word: str) -> list[tuple[int, int, str, int]]:
-    """Cut a word at ZWNJ and at glued number boundaries: (start, end, folded, glue)."""
-    cached = _WORD_CACHE.get(word)
-    if cached is not None:
-        return cached
-    out: list[tuple[int, int, str, int]] = []
+def _split_word(word: str) -> _WordParts:
+    """Cut a word at ZWNJ and at glued number boundaries: (start, end, folded, glue).
+
+    ``folded`` is None for a part the grammar never reads.
+    """
+    out: _WordParts = []
     pos = 0
     first = True
     for m in _ZW_SPLIT.finditer(word + "\u200c"):
@@ -269,7 +308,7 @@ def _split_word(word: str) -> list[tuple[int, int, str, int]]:
             out.append((pos, pos + cut, folded[:cut], glue))
             out.append((pos + cut, m.start(), folded[cut:], _G_NONE))
         else:
-            out.append((pos, m.start(), folded, glue))
+            out.append((pos, m.start(), folded if folded in _RELEVANT else None, glue))
         pos = m.end()
         first = False
     if len(_WORD_CACHE) < 200_000:
@@ -340,39 +379,60 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
 
 
 def _tokenize(text: str) -> list[_Tok]:
+    """Cut the text into tokens; words the grammar never reads share placeholder tokens."""
     toks: list[_Tok] = []
+    append = toks.append
     blocked: list[tuple[int, int]] = []
     if "@" in text or "://" in text or "www." in text or "WWW." in text:
         blocked = [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
-    bi = 0
-    glue = _G_BREAK
+    bi, nblocked = 0, len(blocked)
+    prev_end = 0
+    broken = True  # a line break or a separating mark since the last token
+    cache = _WORD_CACHE
     for m in _TOKEN_RX.finditer(text):
-        kind = m.lastgroup
-        a = m.start()
-        if kind == "sp":
-            sp = m.group(0)
-            if "\n" in sp or "\r" in sp:
+        a, b = m.span()
+        if a != prev_end:
+            gap = text[prev_end:a]
+            if broken or "\n" in gap or "\r" in gap or "\u2028" in gap or "\u2029" in gap:
                 glue = _G_BREAK
-            elif glue != _G_BREAK:
-                glue = _G_ZWNJ if not sp.strip("\u200c\u200d\u200e\u200f\ufeff") else _G_SPACE
-            continue
-        while bi < len(blocked) and blocked[bi][1] <= a:
-            bi += 1
-        if bi < len(blocked) and blocked[bi][0] <= a:
-            toks.append(_Tok(_K_SKIP, a, m.end(), "", glue))
-            glue = _G_NONE
-            continue
-        if kind == "word":
-            word = m.group(0)
-            for s, e, folded, g in _split_word(word):
-                toks.append(_Tok(_K_WORD, a + s, a + e, folded, glue if s == 0 else g))
-        elif kind == "num":
-            toks.extend(_digit_tokens(m.group(0), a, glue))
-        elif kind == "lat":
-            toks.append(_Tok(_K_LATIN, a, m.end(), m.group(0), glue))
+            elif gap.strip(_INVISIBLE):
+                glue = _G_SPACE
+            else:
+                glue = _G_ZWNJ
         else:
-            toks.append(_Tok(_K_PUNCT, a, m.end(), m.group(0), glue))
-        glue = _G_NONE
+            glue = _G_BREAK if broken else _G_NONE
+        prev_end = b
+        broken = False
+        if bi < nblocked:
+            while bi < nblocked and blocked[bi][1] <= a:
+                bi += 1
+            if bi < nblocked and blocked[bi][0] <= a:
+                append(_Tok(_K_SKIP, a, b, "", glue))
+                continue
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group()
+            parts = cache.get(word)
+            if parts is None:
+                parts = _split_word(word)
+            if len(parts) == 1 and parts[0][2] is None:
+                append(_OTHER[glue])
+                continue
+            for ps, pe, folded, g in parts:
+                if folded is None:
+                    append(_OTHER[glue if ps == 0 else g])
+                else:
+                    append(_Tok(_K_WORD, a + ps, a + pe, folded, glue if ps == 0 else g))
+        elif kind == "num":
+            toks.extend(_digit_tokens(m.group(), a, glue))
+        elif kind == "lat":
+            append(_Tok(_K_LATIN, a, b, m.group(), glue))
+        else:
+            ch = m.group()
+            if ch in _KEPT_PUNCT:
+                append(_Tok(_K_PUNCT, a, b, ch, glue))
+            else:
+                broken = True
     return toks
 
 
@@ -617,13 +677,19 @@ class _Parser:
             return None
         if not 1 <= card.value <= 31 or card.atoms > 3:
             return None
+        calendar = "jalali"
         month = _MONTHS.get(w) or _MONTHS_GLUED.get(w)
+        if month is None:
+            month = _GMONTHS.get(w)
+            calendar = "gregorian"
         if month is None:
             return None
         end = j + 1
         if w in _MONTHS and self.word(end) == _MONTH_WORD and self.joined(end):
             end += 1
         year, yend = self.read_year(end, allow_year_word=True)
+        if calendar == "gregorian" and year is not None and year < 1800:
+            year = None
         day = int(card.value)
         if year is not None:
             date = f"{year:04d}-{month:02d}-{day:02d}"
@@ -632,13 +698,15 @@ class _Parser:
             date = f"--{month:02d}-{day:02d}"
         t0 = self.t[i]
         return NumberMatch(t0.start, self.t[end - 1].end, float(year) if year else None,
-                           "date", date=date, is_words=card.words)
+                           "date", date=date, is_words=card.words, calendar=calendar)
 
     def read_year(self, j: int, *, allow_year_word: bool) -> tuple[int | None, int]:
         """A year at token j (optionally after 'سال'): (year, end) or (None, j)."""
         k = j
         if allow_year_word and self.word(k) in _YEAR_WORDS and self.joined(k):
             k += 1
+            if self.word(k) in _YEAR_TAILS and self.joined(k):
+                k += 1
         if k >= self.n or not self.joined(k):
             return None, j
         t = self.t[k]
@@ -672,7 +740,8 @@ class _Parser:
         t = self.t[i]
         kind = t.kind
         if kind == _K_DATE:
-            return NumberMatch(t.start, t.end, t.value, "date", date=t.date), i + 1
+            return NumberMatch(t.start, t.end, t.value, "date", date=t.date,
+                               calendar=self._calendar(int(t.value))), i + 1
         if kind == _K_TIME:
             return NumberMatch(t.start, t.end, None, "time", clock=t.date), i + 1
         if kind == _K_PUNCT:
@@ -702,12 +771,16 @@ class _Parser:
                 return self.parse_year_word(i)
             if w in _HOUR_WORDS:
                 return self.parse_hour(i)
-            if w in _MONTHS or w in _MONTHS_GLUED:
+            if w in _MONTHS or w in _MONTHS_GLUED or w in _GMONTHS:
                 return self.parse_month_year(i)
+            if w in _DECADE_WORDS:
+                return self.parse_decade(i)
             if t.glue in (_G_NONE, _G_ZWNJ) and i > 0:
                 p = self.t[i - 1]
                 if p.kind == _K_WORD and p.text not in _ZWNJ_CONTINUATIONS:
                     return None, i + 1  # inside a longer word: "نیم‌سال", "سی‌ان‌ان"
+                if p.kind == _K_PUNCT and p.text == "." and t.glue == _G_NONE:
+                    return None, i + 1  # an abbreviation: "بی.بی.سی"
         return self.parse_quantity(i)
 
     def skip_numbers(self, i: int) -> int:
@@ -742,8 +815,15 @@ class _Parser:
             return self.parse_quantity(i + 1, neg_start=i)
         return None, i + 1
 
+    @staticmethod
+    def _calendar(year: int) -> str:
+        return "gregorian" if year >= 1800 else "jalali"
+
     def parse_year_word(self, i: int) -> tuple[NumberMatch | None, int]:
-        year, end = self.read_year(i + 1, allow_year_word=False)
+        k = i + 1
+        if self.word(k) in _YEAR_TAILS and self.joined(k):
+            k += 1
+        year, end = self.read_year(k, allow_year_word=False)
         if year is None:
             return None, i + 1
         t0 = self.t[i]
@@ -759,9 +839,32 @@ class _Parser:
                     if y2 is not None and abs(y2 - year) <= 50:
                         lo, hi = sorted((year, y2))
                         return NumberMatch(t0.start, y2t.end, float(lo), "date",
-                                           range=(float(lo), float(hi)), date=str(lo)), end + 2
+                                           range=(float(lo), float(hi)), date=str(lo),
+                                           calendar=self._calendar(lo)), end + 2
         return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
-                           date=f"{year:04d}"), end
+                           date=f"{year:04d}", calendar=self._calendar(year)), end
+
+    def parse_decade(self, i: int) -> tuple[NumberMatch | None, int]:
+        """'دهه ۶۰' (the 1360s), 'دهه ۱۹۹۰'."""
+        j = i + 1
+        if j >= self.n or not self.joined(j):
+            return None, i + 1
+        t = self.t[j]
+        if t.kind != _K_DIGITS or not t.value.is_integer() or int(t.value) % 10:
+            return None, i + 1
+        v = int(t.value)
+        if t.digits == 2 and v >= 10:
+            lo = 1300 + v
+        elif t.digits == 4 and _year_ok(v):
+            lo = v
+        else:
+            return None, i + 1
+        w = self.word(j + 1)
+        if w is not None and self.joined(j + 1) and (w in _SCALES or w in _PCT_WORDS):
+            return None, i + 1
+        return NumberMatch(self.t[i].start, t.end, float(lo), "date",
+                           range=(float(lo), float(lo + 9)), date=str(lo),
+                           calendar=self._calendar(lo)), j + 1
 
     def parse_hour(self, i: int) -> tuple[NumberMatch | None, int]:
         j = i + 1
@@ -781,16 +884,17 @@ class _Parser:
 
     def parse_month_year(self, i: int) -> tuple[NumberMatch | None, int]:
         w = self.t[i].text
-        month = _MONTHS.get(w) or _MONTHS_GLUED[w]
+        month = _MONTHS.get(w) or _MONTHS_GLUED.get(w) or _GMONTHS[w]
+        calendar = "gregorian" if w in _GMONTHS else "jalali"
         j = i + 1
         if w in _MONTHS and self.word(j) == _MONTH_WORD and self.joined(j):
             j += 1
         year, end = self.read_year(j, allow_year_word=True)
-        if year is None:
+        if year is None or (calendar == "gregorian") != (year >= 1800):
             return None, i + 1
         t0 = self.t[i]
         return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
-                           date=f"{year:04d}-{month:02d}"), end
+                           date=f"{year:04d}-{month:02d}", calendar=calendar), end
 
     def parse_quantity(
         self, i: int, neg_start: int | None = None
@@ -800,6 +904,10 @@ class _Parser:
             p = self.t[i - 1]
             if p.kind == _K_LATIN or (p.kind == _K_PUNCT and p.text in ("#", "@", "_", "$")):
                 return None, i + 1
+            if p.kind == _K_PUNCT and p.glue == _G_NONE and i > 1 and (
+                self.t[i - 2].kind == _K_LATIN
+            ):
+                return None, i + 1  # "COVID-۱۹"
         card = self.read_card(i)
         if card is None:
             return None, i + 1
@@ -815,6 +923,10 @@ class _Parser:
                 return None, j + 1
             if w in _VAGUE_TAILS:
                 return None, self.skip_numbers(j + 1)
+        if self.word(j) == _AND and self.joined(j) and self.joined(j + 1) and (
+            self.word(j + 1) in _VAGUE
+        ):
+            return None, self.skip_numbers(j + 1)  # "سی و چند": thirty-odd
         last = self.t[j - 1]
         if (card.single_word is not None and self.tight(j) and j < self.n
                 and self.t[j].kind == _K_WORD):
@@ -822,11 +934,13 @@ class _Parser:
             if w not in _ZWNJ_CONTINUATIONS:
                 return None, j + 1  # the number word is part of a longer word
         # ordinals: "۴۱مین", "سی‌ام", "چهل و یکمین"
-        if not card.ordinal and self.tight(j) and not card.scale:
+        if not card.ordinal and self.joined(j) and not card.scale:
             w = self.word(j)
+            tight = self.tight(j)
             if w is not None and card.integer and (
-                (last.kind == _K_DIGITS and w in _DIGIT_ORD_SUFFIXES)
-                or (last.kind == _K_WORD and w in _WORD_ORD_SUFFIXES)
+                (tight and last.kind == _K_DIGITS and w in _DIGIT_ORD_SUFFIXES)
+                or (tight and last.kind == _K_WORD and w in _WORD_ORD_SUFFIXES)
+                or (w in _SPACED_ORD_SUFFIXES)
             ):
                 card.ordinal = True
                 card.denominator = w in ("م", "ام")
@@ -855,7 +969,7 @@ class _Parser:
                 j += 1
                 card.end = j
         if neg_start is None:
-            date = self.read_day_month(card, i)
+            date = self.read_day_month(card, i) or self.read_era(card, i)
             if date is not None:
                 return date, self.end_index(date, j)
         # adjectival suffix: "۱۰تایی", "ده‌تایی"
@@ -864,6 +978,13 @@ class _Parser:
             j += 1
         kind, j, adj = self.read_kind(j)
         card.adjective = card.adjective or adj
+        if kind is None and self.word(j) == _CHANGE_TO and self.joined(j) and i > 0 and (
+            self.word(i - 1) == _CHANGE_FROM and self.joined(j + 1) and self.is_num_atom(j + 1)
+        ):
+            # "از ۱۷.۴ به ۲۹.۵ درصد": the second number's kind is the first's too
+            other = self.read_card(j + 1)
+            if other is not None and not other.ordinal:
+                kind = self.read_kind(other.end)[0]
         # ranges: "۱۰ تا ۱۵ درصد", "۲ تا ۳ میلیون", "۱۸-۱۶"
         rng = self.read_range(card, kind, j, i)
         if rng is not None:
@@ -880,7 +1001,8 @@ class _Parser:
             if (kind is None and lo_card.integer and hi_card.integer
                     and self._years(lo_card, hi_card, i)):
                 return NumberMatch(t0.start, self.t[j2 - 1].end, lo, "date",
-                                   range=(lo, hi), date=str(int(lo))), j2
+                                   range=(lo, hi), date=str(int(lo)),
+                                   calendar=self._calendar(int(lo))), j2
             return NumberMatch(
                 t0.start, self.t[j2 - 1].end, None, self._kind(kind), range=(lo, hi),
                 negative=neg_start is not None, is_words=lo_card.words or hi_card.words,
@@ -897,6 +1019,23 @@ class _Parser:
             if w is None or not self.joined(j) or w not in _AMBIGUOUS[card.single_word]:
                 return None, j
         return self.finish(card, start, self._kind(kind), j, negative=neg_start is not None), j
+
+    def read_era(self, card: _Card, i: int) -> NumberMatch | None:
+        """'۱۹۰۸ میلادی', '۱۳۱۹ هجری قمری', '1417ق': a year with its era."""
+        t = self.t[i]
+        if card.end != i + 1 or t.kind != _K_DIGITS or t.digits != 4:
+            return None
+        if not t.value.is_integer() or not _year_ok(int(t.value)):
+            return None
+        j = card.end
+        calendar = None
+        while self.joined(j) and self.word(j) in _ERAS and j - card.end < 2:
+            calendar = _ERAS[self.t[j].text]
+            j += 1
+        if calendar is None:
+            return None
+        return NumberMatch(t.start, self.t[j - 1].end, t.value, "date",
+                           date=str(int(t.value)), calendar=calendar)
 
     def _years(self, a: _Card, b: _Card, i: int) -> bool:
         """Both ends of a range are years: '۱۴۰۱-۱۴۰۲', '94-1393'."""
@@ -980,14 +1119,26 @@ class _Parser:
             first = self.t[start]
             if first.kind == _K_DIGITS:
                 raw = first.text.translate(_DIGITS)
-                is_code = (raw.startswith("0") and len(raw) >= _CODE_ZERO_MIN) or (
-                    start > 0 and self.joined(start) and self.word(start - 1) in _CODE_WORDS
+                is_code = (raw.startswith("0") and len(raw) >= _CODE_ZERO_MIN) or self.named(
+                    start
                 )
         return NumberMatch(
             t0.start, t1.end, value, kind, negative=negative, is_words=card.words,
             adjective=card.adjective if adjective is None else adjective, is_code=is_code,
             scale=card.scale or None,
         )
+
+    def named(self, i: int) -> bool:
+        """Whether the number at token i follows a name: 'سامانه ۱۳۷', 'کد خبر: ۲۲'."""
+        k = i - 1
+        if k >= 0 and self.joined(i) and self.t[k].kind == _K_PUNCT and self.t[k].text in ":：":
+            i, k = k, k - 1
+        if k < 0 or not self.joined(i):
+            return False
+        w = self.word(k)
+        if w in _CODE_WORDS:
+            return True
+        return k > 0 and self.joined(k) and (self.word(k - 1), w) in _CODE_PHRASES
 
     def run(self) -> list[NumberMatch]:
         out: list[NumberMatch] = []

@@ -260,6 +260,30 @@ SINGLE = [
     case("ماده ۱۲ قانون", "۱۲", 12, is_code=True),
     case("منطقه ۱۱ شهرداری", "۱۱", 11, is_code=True),
     case("کد ۰۰۱۲۳", "۰۰۱۲۳", 123, is_code=True),
+    # --- years with an era, Gregorian months, decades
+    case("۱۹۰۸ میلادی", "۱۹۰۸ میلادی", 1908, "date", date="1908", calendar="gregorian"),
+    case("۱۳۱۹ هجری قمری", "۱۳۱۹ هجری قمری", 1319, "date", date="1319", calendar="hijri"),
+    case("سال 1417ق", "سال 1417", 1417, "date", date="1417"),
+    case("۱۳۵۷ شمسی", "۱۳۵۷ شمسی", 1357, "date", date="1357", calendar="jalali"),
+    case("۹ دسامبر", "۹ دسامبر", None, "date", date="--12-09", calendar="gregorian"),
+    case("۲۳ ژوئن ۲۰۱۷", "۲۳ ژوئن ۲۰۱۷", 2017, "date", date="2017-06-23"),
+    case("فوریه 1990", "فوریه 1990", 1990, "date", date="1990-02"),
+    case("دهه ۶۰", "دهه ۶۰", 1360, "date", date="1360", range=(1360, 1369)),
+    case("دهه 1990", "دهه 1990", 1990, "date", date="1990", range=(1990, 1999)),
+    case("سال‌های ۹۴ تا ۹۹", "سال\u200cهای ۹۴ تا ۹۹", 1394, "date", date="1394",
+         range=(1394, 1399)),
+    case("سال های 1347-1340", "سال های 1347-1340", 1340, "date", date="1340",
+         range=(1340, 1347)),
+    case("سال 1890", "سال 1890", 1890, "date", date="1890"),
+    # --- spellings from older and scraped text
+    case("6 هزارو 900 مجموعه", "6 هزارو 900", 6900),
+    case("صدو بیست نفر", "صدو بیست", 120),
+    case("۲۵ امین سالگرد", "۲۵ امین", 25, "ordinal"),
+    case("۱۰ الی ۱۲ درصد", "۱۰ الی ۱۲ درصد", None, "percent", range=(10, 12)),
+    case("منهای شش", "منهای شش", -6, negative=True),
+    case("کد خبر: ۲۲۰۶۸۵", "۲۲۰۶۸۵", 220685, is_code=True),
+    case("شماره تماس ۱۲۳۴", "۱۲۳۴", 1234, is_code=True),
+    case("یک\xadمیلیون", "یک\xadمیلیون", 1e6),
     # --- words that hold numbers whole
     case("هفت نفر", "هفت", 7),
     case("شش ماه", "شش", 6),
@@ -293,6 +317,10 @@ def test_single_expression(
     assert m.is_code == extra.get("is_code", False)
     if "adjective" in extra:
         assert m.adjective == extra["adjective"]
+    if "calendar" in extra:
+        assert m.calendar == extra["calendar"]
+    if kind == "date":
+        assert m.calendar in ("jalali", "gregorian", "hijri")
 
 
 # Texts that contain no figure at all.
@@ -358,6 +386,13 @@ NONE = [
     "یک‌طرفه",
     "نیم‌سال",
     "بی‌نهایت",
+    "بي.بي.سي",
+    "بی \xadبی \xadسی",
+    "واشنگتن دی سی",
+    "سی و چند ساله",
+    "ویروس COVID-۱۹",
+    "هواپیمای A۳۲۰",
+    "نیم سال تحصیلی",
     "",
     "   ",
     "\n\n",
@@ -447,6 +482,23 @@ MULTI = [
     (
         "۳۴ فقره، ۱۸ دستگاه و ۶۴ واحد",
         [("۳۴", 34, "number"), ("۱۸", 18, "number"), ("۶۴", 64, "number")],
+    ),
+    (
+        "از ۱۷٫۴ به ۲۹٫۵ درصد رسید",
+        [("۱۷٫۴", 17.4, "percent"), ("۲۹٫۵ درصد", 29.5, "percent")],
+    ),
+    (
+        "از ۱۰ به ۲۰ نفر رسید",
+        [("۱۰", 10, "number"), ("۲۰", 20, "number")],
+    ),
+    (
+        "۲۰، هزار نفر",
+        [("۲۰", 20, "number"), ("هزار", 1000, "number")],
+    ),
+    ("۲۰ می شود", [("۲۰", 20, "number")]),
+    (
+        "(۳۰ درصد)",
+        [("۳۰ درصد", 30, "percent")],
     ),
     (
         "رشد ۱۲ درصدی و کاهش ۵ درصد",
