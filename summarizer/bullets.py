@@ -380,7 +380,8 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     body = _strip_openers(body, openers)
     if not body:
         return s
-    return noun.text + " " + body
+    head_noun = noun.text + ("ی" if noun.text.endswith(("ا", "و")) else "")  # اجرای، اهدای
+    return head_noun + " " + body
 
 
 def _join_list(s: str) -> str:

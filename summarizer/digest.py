@@ -20,6 +20,7 @@ from summarizer.summary import content_words, summarize
 
 _PERSIAN_RX = re.compile("[\u0600-\u06ff]")
 _LETTER_RX = re.compile(r"[^\W\d_]")
+_WORD_RX = re.compile(r"[^\W_]")
 _TERMINAL = ".!?؟…»\"'"
 
 
@@ -31,6 +32,8 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
     if not text.strip():
         return Digest(title=title, bullets=[], figures=[], sentences=[], summary=[], status="empty")
     norm = normalize(text)
+    if not _WORD_RX.search(norm.text):
+        return Digest(title=title, bullets=[], figures=[], sentences=[], summary=[], status="empty")
     spans = split_sentences(norm.text)
     sentences = [norm.text[a:b] for a, b in spans]
     sentence_spans = [norm.to_original(a, b) for a, b in spans]

@@ -203,7 +203,7 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
                 _is_participle(tok.text)
-                and nxt[0].isalpha()
+                and nxt[0].isalnum()
                 and nxt not in ("و", "که")
                 and not (i > 0 and is_verb_token(tokens[i - 1]))
             ):
@@ -330,7 +330,7 @@ def _mention(
     if kind == "count" and unit is None and _MONEY_ADJECTIVE_RX.search(num_text):
         kind = "money"  # سرمایه‌گذاری ۲ میلیاردی
     if kind == "percent":
-        unit_name: str | None = "درصد"
+        unit_name: str | None = "واحد درصد" if "واحد درصد" in text[ns:end] else "درصد"
     else:
         unit_name = unit.canonical if unit else None
 
@@ -384,6 +384,8 @@ def _mention(
             date = date or f"{int(v):04d}"
     if unit is not None and unit.kind == "duration" and tokens[j - 1].text in t.age_words:
         trivia = "age"
+    elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
+        trivia = "fraction"  # نیم فصل
 
     m = Mention(
         sentence=si,
@@ -511,7 +513,7 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
         # "۵ نفر دستگیر شدند": a preverb, not a counted noun.
         if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and w in _action_nouns():
             break
-        if w in _preverbs() or w in t.increase or w in t.decrease:
+        if w in _preverbs() or w in t.increase or w in t.decrease or w.endswith("ترین"):
             break
         k += 1
     return k
@@ -528,24 +530,9 @@ def _action_nouns() -> frozenset[str]:
 
 
 _NUMBER_WORDS = frozenset(
-    [
-        "یک",
-        "دو",
-        "سه",
-        "چهار",
-        "پنج",
-        "شش",
-        "هفت",
-        "هشت",
-        "نه",
-        "ده",
-        "صد",
-        "هزار",
-        "میلیون",
-        "میلیارد",
-        "تریلیون",
-        "نیم",
-    ]
+    """یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده
+    نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد چهارصد پانصد ششصد هفتصد
+    هشتصد نهصد هزار میلیون میلیارد تریلیون نیم""".split()
 )
 
 
@@ -600,7 +587,7 @@ def _subject(
     if subject is not None and " " not in subject:
         for i in range(before - 1, max(-1, before - 40), -1):
             w = tokens[i].text
-            if w in (subject, subject + "\u200cها", subject + "\u200cهای", subject + "های"):
+            if w in (subject + "\u200cها", subject + "\u200cهای", subject + "های", subject + "ها"):
                 if i + 1 < before:
                     adj = tokens[i + 1]
                     pos = lexicon().pos(adj.text)
@@ -615,16 +602,21 @@ def _subject(
                 break
     # Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید.
     if subject is None and m.kind in ("count", "money", "percent", "measure"):
-        for i in range(before - 1, c_from - 1, -1):
+        for i in range(c_from, before):
             w = tokens[i].text
             if (w in t.drop_heads or w in t.keep_heads) and (
                 i == 0 or tokens[i - 1].text not in ("طور", "بطور", "به‌طور")
             ):
-                e = _np(tokens, i + 1, before)
+                last = i
+                while last + 1 < before and tokens[last + 1].text in t.keep_heads:
+                    last += 1  # نرخ تورم، متوسط قیمت
+                e = _np(tokens, last + 1, before)
                 if w in t.keep_heads:
-                    subject = " ".join(x.text for x in tokens[i:e])
-                elif e > i + 1:
-                    subject = " ".join(x.text for x in tokens[i + 1 : e])
+                    subject = " ".join(x.text for x in tokens[i:e] if x.text)
+                    if e <= last:
+                        subject = " ".join(x.text for x in tokens[i : last + 1])
+                elif e > last + 1:
+                    subject = " ".join(x.text for x in tokens[last + 1 : e])
                 break
     if subject is not None:
         m.subject = subject

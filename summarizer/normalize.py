@@ -70,7 +70,7 @@ _ORDINAL_TAIL = re.compile("^(?:ام|م|مین|امین|اُم|مي|ای|ی)(?![
 _EDIT_RX = re.compile(
     "(?P<drop>\x00+)"
     r"|(?P<nl>[ \x00]*\n[\s\x00]*)"
-    r"|(?P<sp>  +)"
+    r"|(?P<sp> +)"
     r"|(?P<tag></?[a-zA-Z][^<>\n]{0,200}>|<!--.{0,400}?-->)"
     r"|(?P<ent>&(?:nbsp|zwnj|amp|quot|lt|gt|laquo|raquo|#\d{1,5});)"
     r"|(?P<cite>\[[۰-۹]{1,3}\])"
@@ -258,8 +258,18 @@ def _emit_word(out: _Builder, src: str, word: str, a: int, b: int) -> None:
         out.insert(" ", b)
 
 
+_NON_JOINING = frozenset("اآأإدذرزژوؤۀ")
+
+
 def zwnj_cuts(word: str) -> list[int]:
-    """Positions in ``word`` where a missing ZWNJ belongs (empty if none)."""
+    """Positions in ``word`` where a missing ZWNJ belongs (empty if none).
+
+    No ZWNJ after a letter that does not join the next one anyway (کالاها).
+    """
+    return [c for c in _zwnj_cuts(word) if word[c - 1] not in _NON_JOINING]
+
+
+def _zwnj_cuts(word: str) -> list[int]:
     if len(word) < 4 or ZWNJ in word:
         return []
     lex = lexicon()

@@ -30,7 +30,7 @@ _BASE = {
 LEAD_BONUS = {0: 1.2, 1: 0.6, 2: 0.3}
 # Dates in the lead place the story in time: they rank with the lead's figures.
 LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
-LEAD_TRIVIA_SCORE = 2.0
+LEAD_TRIVIA_SCORE = 1.3
 # How far a headline figure may round the body's figure it repeats.
 HEADLINE_TOLERANCE = 0.2
 # Kinds that may become bullets.

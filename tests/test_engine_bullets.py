@@ -1,0 +1,108 @@
+"""Bullet lines: frames removed, clauses trimmed, figures grouped, digits Persian."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer import digest
+from summarizer.bullets import persian_number
+
+
+def _bullets(text: str, n: int = 8) -> list[str]:
+    return digest(text, max_bullets=n).bullets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("به گزارش خبرنگار ما، مدیرکل گفت: ۲۴۰ طرح آبرسانی اجرا شد.", "اجرای ۲۴۰ طرح آب‌رسانی"),
+        (
+            "وی افزود: روزانه بیش از ۱۷ میلیون ماسک در کارگاه‌ها تولید می‌شود.",
+            "تولید روزانه بیش از ۱۷ میلیون ماسک در کارگاه‌ها",
+        ),
+        (
+            "رئیس سازمان از تولید روزانه ۳ هزار تن شکر در کارخانه‌های استان خبر داد.",
+            "تولید روزانه ۳ هزار تن شکر در کارخانه‌های استان",
+        ),
+        (
+            "وی با اشاره به طرح غربالگری گفت: بسیج توانست بیش از ۷۰ میلیون نفر را غربالگری کند.",
+            "غربالگری بیش از ۷۰ میلیون نفر",
+        ),
+        (
+            "سلیمانی اظهار کرد: در هفته بسیج ۳۰ هزار جهیزیه، ۷۰۰ هزار بسته معیشتی، توزیع ماسک"
+            " رایگان و لوازم تحریر رایگان خواهیم داشت.",
+            "۳۰ هزار جهیزیه و ۷۰۰ هزار بسته معیشتی در هفته بسیج",
+        ),
+    ],
+)
+def test_bullet_wording(text: str, expected: str) -> None:
+    bullets = _bullets(text)
+    assert expected in bullets, bullets
+
+
+def test_frames_never_survive() -> None:
+    text = (
+        "به گزارش ایرنا، وزیر نیرو روز دوشنبه در جمع خبرنگاران اظهار کرد: "
+        "۱۲۰ سد در کشور فعال است.\n"
+        "وی افزود: ظرفیت این سدها ۵۰ میلیارد مترمکعب است.\n"
+        "وزیر نیرو با بیان اینکه مصرف آب ۱۰ درصد کاهش یافته، گفت: صرفه‌جویی ادامه دارد."
+    )
+    for b in _bullets(text):
+        assert not b.startswith(("به گزارش", "وی ", "وزیر نیرو"))
+        assert "اظهار کرد" not in b and "افزود" not in b
+
+
+def test_one_clause_one_bullet() -> None:
+    text = "۱۴ هزار جهیزیه و ۱۳۲ هزار پوشاک و ۴۷ میلیارد تومان به افراد نیازمند واگذار شد."
+    d = digest(text)
+    assert len(d.bullets) == 1
+    assert len(d.bullet_figures[0]) == 3
+
+
+def test_bullet_figures_point_at_figures() -> None:
+    text = "بانک ۲۰ میلیارد ریال وام داد.\nدر این طرح ۳۰۰ نفر مشغول به کار شدند."
+    d = digest(text)
+    assert len(d.bullets) == len(d.bullet_figures) == 2
+    for line, idx in zip(d.bullets, d.bullet_figures, strict=True):
+        for i in idx:
+            f = d.figures[i]
+            digits = re.sub(
+                "[^۰-۹]", "", f.text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+            )
+            assert digits and digits in re.sub("[^۰-۹]", "", line)
+
+
+def test_budget() -> None:
+    text = "\n".join(f"در شهر شماره {i} تعداد {i + 2}۰ هزار نهال کاشته شد." for i in range(1, 15))
+    assert len(_bullets(text, 3)) <= 3
+    assert _bullets(text, 0) == []
+    assert len(_bullets(text)) <= 8
+
+
+def test_latin_digits_become_persian() -> None:
+    bullets = _bullets("صادرات 12 درصد رشد كرد و به 45 ميليارد دلار رسيد.")
+    assert bullets
+    assert not re.search("[0-9]", " ".join(bullets))
+    assert any("۴۵ میلیارد دلار" in b for b in bullets)
+
+
+def test_spelled_numbers_are_written_with_digits() -> None:
+    bullets = _bullets("در مجموع یک هزار و ۲۳۵ پروژه محرومیت‌زدایی پیش‌بینی کرده بودیم.")
+    assert any("۱٬۲۳۵" in b for b in bullets), bullets
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1235, "۱٬۲۳۵"),
+        (10_150_000, "۱۰ میلیون و ۱۵۰ هزار"),
+        (47e9, "۴۷ میلیارد"),
+        (12.5, "۱۲٫۵"),
+        (-3, "منفی ۳"),
+        (12_500e9, "۱۲ هزار میلیارد و ۵۰۰ میلیارد"),
+    ],
+)
+def test_persian_number(value: float, text: str) -> None:
+    assert persian_number(value) == text

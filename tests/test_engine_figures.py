@@ -1,0 +1,185 @@
+"""Figures in context: kind, unit, subject, qualifier, period, change, trivia."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer import digest
+from summarizer.figures import extract
+from summarizer.lexicon import is_verb, verb_stem
+from summarizer.model import Figure
+from summarizer.normalize import normalize
+from summarizer.sentences import split_sentences
+
+
+def _figure(text: str, value: float) -> Figure:
+    d = digest(text)
+    found = [f for f in d.figures if f.value == value]
+    assert found, [(f.text, f.value) for f in d.figures]
+    return found[0]
+
+
+CASES: list[tuple[str, float, dict[str, Any]]] = [
+    (
+        "روزانه بیش از ۱۷ میلیون ماسک تولید می‌شود.",
+        17e6,
+        {"kind": "count", "subject": "ماسک", "qualifier": "more_than", "period": "روزانه"},
+    ),
+    (
+        "در ماه مبارک رمضان ۱۰ میلیون و ۱۵۰ هزار بسته معیشتی میان مردم توزیع شد.",
+        10_150_000,
+        {"subject": "بسته معیشتی", "period": "ماه مبارک رمضان"},
+    ),
+    ("۴۷ میلیارد تومان به افراد نیازمند واگذار شد.", 47e9, {"kind": "money", "unit": "تومان"}),
+    (
+        "پلیس ۱۸ دستگاه اتوبوس را توقیف کرد.",
+        18,
+        {"kind": "count", "unit": "دستگاه", "subject": "اتوبوس"},
+    ),
+    (
+        "۱۲ تن از نمایندگان به این طرح رای دادند.",
+        12,
+        {"kind": "count", "unit": "نفر", "subject": "نمایندگان"},
+    ),
+    (
+        "در این عملیات ۳ تن مواد مخدر کشف شد.",
+        3,
+        {"kind": "measure", "unit": "تن", "subject": "مواد مخدر"},
+    ),
+    ("تعداد مبتلایان به ۲۵۰ نفر رسید.", 250, {"unit": "نفر", "subject": "مبتلایان"}),
+    ("نرخ تورم ۱۲ درصد اعلام شد.", 12, {"kind": "percent", "unit": "درصد", "subject": "نرخ تورم"}),
+    (
+        "اعتبار اختصاص یافته ۲۳۰ میلیارد ریال است.",
+        230e9,
+        {"kind": "money", "unit": "ریال", "subject": "اعتبار"},
+    ),
+    ("حدود ۳۵۰ هزار نفر از این طرح بهره‌مند شدند.", 350_000, {"qualifier": "about", "unit": "نفر"}),
+    ("قریب به ۲ هزار خانوار آسیب دیدند.", 2000, {"qualifier": "about"}),
+    ("نزدیک به ۴۰ درصد دانش‌آموزان در این آزمون شرکت کردند.", 40, {"qualifier": "about"}),
+    ("کمتر از ۵ درصد سهام فروخته شد.", 5, {"qualifier": "less_than"}),
+    ("دست‌کم ۲۰ نفر زخمی شدند.", 20, {"qualifier": "at_least"}),
+    ("حداکثر ۳۰ درصد افزایش حقوق تصویب شد.", 30, {"qualifier": "at_most"}),
+    ("بالغ بر ۵۰۰ میلیارد ریال هزینه شد.", 500e9, {"qualifier": "more_than"}),
+    ("ذخیره سدها ۱۸ درصد کاهش یافت.", 18, {"kind": "percent", "change": "decrease"}),
+    ("صادرات با رشد ۲۵ درصدی همراه بود.", 25, {"change": "increase"}),
+    ("قیمت مسکن ۴۲ درصد افزایش یافته است.", 42, {"change": "increase"}),
+    ("مصرف آب ۷ درصد کمتر است.", 7, {"change": "decrease"}),
+    (
+        "تولید سالانه ۸ میلیون تن گندم است.",
+        8e6,
+        {"kind": "measure", "unit": "تن", "period": "سالانه"},
+    ),
+    (
+        "هر شهروند ۲۲۰ لیتر در روز آب مصرف می‌کند.",
+        220,
+        {"kind": "measure", "unit": "لیتر", "period": "روزانه"},
+    ),
+    (
+        "۱۴ هزار کنتور هوشمند در شش ماهه نخست امسال نصب شد.",
+        14_000,
+        {"subject": "کنتور هوشمند", "period": "شش ماهه نخست امسال"},
+    ),
+    ("۴۱ سال از تشکیل بسیج می‌گذرد.", 41, {"kind": "duration", "unit": "سال"}),
+    ("این پروژه ۳ ماه طول کشید.", 3, {"kind": "duration", "unit": "ماه"}),
+    ("سطح زیر کشت به ۶ هزار هکتار رسید.", 6000, {"kind": "measure", "unit": "هکتار"}),
+    ("حجم مخازن به ۴۱۲ میلیون مترمکعب رسید.", 412e6, {"unit": "مترمکعب"}),
+    ("سطح آب ۲ متر مکعب کاهش یافت.", 2, {"unit": "مترمکعب"}),
+    ("این طرح ۱۲ هزار میلیارد تومانی اجرا شد.", 12e12, {"kind": "money", "unit": "تومان"}),
+    ("سرمایه‌گذاری ۲ میلیاردی انجام شد.", 2e9, {"kind": "money"}),
+    ("قیمت نفت ۷۸ دلار و ۴۰ سنت بود.", 78.4, {"kind": "money", "unit": "دلار"}),
+    ("۲ کیلو و ۴۰۰ گرم تریاک کشف شد.", 2.4, {"kind": "measure", "unit": "کیلوگرم"}),
+    ("تولید برق دو برابر شد.", 2, {"kind": "multiplier"}),
+    ("تورم ۱٫۲ واحد درصد کاهش یافت.", 1.2, {"kind": "percent", "unit": "واحد درصد"}),
+    ("۳۰۰ رأس دام قاچاق کشف شد.", 300, {"unit": "رأس", "subject": "دام قاچاق"}),
+    ("۲۰۰ هزار اصله نهال کاشته شد.", 200_000, {"unit": "اصله", "subject": "نهال"}),
+    ("۳۴ فقره کلاهبرداری کشف شد.", 34, {"unit": "فقره", "subject": "کلاهبرداری"}),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_figure_fields(text: str, value: float, expected: dict[str, Any]) -> None:
+    f = _figure(text, value)
+    for field, want in expected.items():
+        assert getattr(f, field) == want, (field, f)
+
+
+def test_range() -> None:
+    d = digest("خریداران از ۱۰ تا ۱۵ درصد تخفیف بهره‌مند می‌شوند.")
+    ranged = [f for f in d.figures if f.range]
+    assert ranged and ranged[0].range == (10, 15)
+    assert ranged[0].kind == "percent"
+
+
+def _mentions(text: str) -> list[tuple[str, str, str | None, bool]]:
+    n = normalize(text)
+    return [
+        (n.text[m.num_start : m.num_end], m.kind, m.trivia, m.drop)
+        for m in extract(n.text, split_sentences(n.text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "trivia", "drop"),
+    [
+        ("مردم می‌توانند با سامانه ۱۳۷ تماس بگیرند.", "۱۳۷", "code", True),
+        ("بر اساس ماده ۱۲ قانون، این کار ممنوع است.", "۱۲", "code", True),
+        ("ساکنان منطقه ۱۱ به این طرح اعتراض کردند.", "۱۱", "code", True),
+        ("در اجرای طرح ظفر ۲ چند باند متلاشی شد.", "۲", "code", True),
+        ("این مرد ۴۵ ساله دستگیر شد.", "۴۵", "age", False),
+    ],
+)
+def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
+    found = [m for m in _mentions(text) if m[0] == number]
+    assert found, _mentions(text)
+    assert found[0][2] == trivia
+    assert found[0][3] is drop
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("این قانون در سال ۱۴۰۲ تصویب شد.", "۱۴۰۲"), ("در سال ۸۷ آغاز شد.", "۸۷")]
+)
+def test_years_are_dates(text: str, number: str) -> None:
+    found = [m for m in _mentions(text) if number in m[0]]
+    assert found and found[0][1] == "date", _mentions(text)
+
+
+def test_phone_numbers_are_no_figures() -> None:
+    d = digest("شماره تماس ۰۲۱۶۶۶۶۶۶۶۶ اعلام شد و ۲۰ نفر تماس گرفتند.")
+    assert [f.value for f in d.figures] == [20]
+
+
+def test_page_id_is_dropped() -> None:
+    d = digest("بسیج ۳۰ هزار جهیزیه توزیع کرد.\n\n۲۲۰۶۸۵")
+    assert [f.value for f in d.figures] == [30_000]
+
+
+def test_dates_are_dates() -> None:
+    d = digest("نمایشگاه از ۱۲ اردیبهشت ۱۴۰۳ به مدت ۱۰ روز برپا است.")
+    kinds = {f.text: f.kind for f in d.figures}
+    assert kinds["۱۰ روز"] == "duration"
+    assert any(k == "date" for k in kinds.values())
+    assert all(f.kind != "date" for f in d.figures[:1])
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("رسید", "رسید"),
+        ("شدند", "شد"),
+        ("می‌شود", "شو"),
+        ("رسیده", "رسید"),
+        ("کرده‌ایم", "کرد"),
+        ("نداشت", "داشت"),
+        ("است", "است"),
+        ("شود", "شو"),
+    ],
+)
+def test_verbs(word: str, stem: str) -> None:
+    assert verb_stem(word) == stem
+
+
+@pytest.mark.parametrize("word", ["ماسک", "تولیدی", "مردم", "نخست", "بستری", "گذشته", "روند"])
+def test_not_verbs(word: str) -> None:
+    assert not is_verb(word)
