@@ -292,9 +292,9 @@ def _figures_of(d: Digest, bullet: int) -> list[Figure]:
 
 def describe_figure(f: Figure) -> str:
     """One line of ``/figures`` (escaped HTML): figure, subject, qualifier, period, change."""
-    bits = [f"<b>{esc(f.text)}</b>"]
+    line = f"<b>{esc(f.text)}</b>"
     if f.subject:
-        bits.append(esc(f.subject))
+        line += " — " + esc(f.subject)
     extra: list[str] = []
     if f.qualifier:
         extra.append(QUALIFIERS.get(f.qualifier, f.qualifier))
@@ -305,8 +305,8 @@ def describe_figure(f: Figure) -> str:
     if f.date:
         extra.append(f"تاریخ: {f.date}")
     if extra:
-        bits.append("(" + "، ".join(esc(e) for e in extra) + ")")
-    return " — ".join(bits[:2]) + (" " + " ".join(bits[2:]) if len(bits) > 2 else "")
+        line += " (" + "، ".join(esc(e) for e in extra) + ")"
+    return line
 
 
 class HtmlRenderer:

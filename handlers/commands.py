@@ -184,12 +184,16 @@ async def cmd_digest(update: Update, context: RaqamContext) -> None:
     target = message.reply_to_message
     if target is not None:
         await typing(context.bot, chat_id, thread_of(message))
-        await context.merger.process_now(context, chat_id, [make_part(target)])
+        await context.merger.process_now(
+            context, chat_id, [make_part(target, update_id=update.update_id)]
+        )
         return
     text = " ".join(context.args or [])
     if text.strip():
         body = (message.text or "").split(maxsplit=1)
-        part = make_part(message, text=body[1] if len(body) > 1 else text)
+        part = make_part(
+            message, text=body[1] if len(body) > 1 else text, update_id=update.update_id
+        )
         await context.merger.process_now(context, chat_id, [part])
         return
     prefs = await context.store.get_prefs(chat_id)

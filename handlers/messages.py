@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from telegram import (
     Message,
@@ -27,7 +27,7 @@ from telegram.constants import ChatType
 
 from handlers.common import message_text, send_html, send_reply, thread_of, typing, without_mentions
 from handlers.context import RaqamContext
-from handlers.ports import LinkFailure
+from handlers.ports import LinkFailure, StoredDigest
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ class Part:
     origin: tuple[str, object]
     seq: int | None
     link: str | None
+    update_id: int | None = None
     arrived: float = field(default_factory=time.monotonic)
 
 
@@ -72,7 +73,12 @@ def origin_of(message: Message) -> tuple[tuple[str, object], int | None, str | N
     return ("self", sender), None, None
 
 
-def make_part(message: Message, text: str | None = None, urls: list[str] | None = None) -> Part:
+def make_part(
+    message: Message,
+    text: str | None = None,
+    urls: list[str] | None = None,
+    update_id: int | None = None,
+) -> Part:
     own_text, own_urls = message_text(message)
     origin, seq, link = origin_of(message)
     return Part(
@@ -82,6 +88,7 @@ def make_part(message: Message, text: str | None = None, urls: list[str] | None 
         origin=origin,
         seq=seq,
         link=link,
+        update_id=update_id,
     )
 
 
@@ -106,6 +113,7 @@ class ArticleMerger:
     def __init__(self, window: float) -> None:
         self.window = window
         self._pending: dict[int, _Pending] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     def _lock(self, chat_id: int) -> asyncio.Lock:
@@ -144,11 +152,14 @@ class ArticleMerger:
         if pending.timer is not None:
             pending.timer.cancel()
         loop = asyncio.get_running_loop()
-        app = pending.context.application
 
         def fire() -> None:
             if self._pending.get(chat_id) is pending:
-                app.create_task(self.flush(chat_id), name=f"raqam-merge-{chat_id}")
+                # Our own task, not Application.create_task: tasks created while the
+                # application stops are not awaited by it, and flush_all must see them.
+                task = loop.create_task(self.flush(chat_id), name=f"raqam-merge-{chat_id}")
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
 
         pending.timer = loop.call_later(self.window, fire)
 
@@ -162,12 +173,16 @@ class ArticleMerger:
         await self.process_now(pending.context, chat_id, pending.parts)
 
     async def flush_all(self) -> None:
+        """Digest everything still held and wait for flushes already under way."""
         for chat_id in list(self._pending):
             await self.flush(chat_id)
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     @property
     def pending_chats(self) -> int:
-        return len(self._pending)
+        """Chats with an article held or being flushed by its timer."""
+        return len(self._pending) + len(self._tasks)
 
     async def process_now(self, context: RaqamContext, chat_id: int, parts: list[Part]) -> None:
         async with self._lock(chat_id):
@@ -175,7 +190,8 @@ class ArticleMerger:
                 await process_article(context, chat_id, parts)
             except Exception:
                 log.exception(
-                    "failed to digest messages %s in chat %s",
+                    "failed to digest update(s) %s (messages %s) in chat %s",
+                    [p.update_id for p in parts],
                     [p.message.message_id for p in parts],
                     chat_id,
                 )
@@ -246,17 +262,30 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
     if digest.status in ("empty", "not_persian"):
         await say(digest.status)
         return
-    rec = await context.store.save_digest(
-        chat_id,
-        digest,
-        text=text,
-        title=title or digest.title,
-        link=link,
-        message_ids=[p.message.message_id for p in parts],
-    )
+    message_ids = [p.message.message_id for p in parts]
+    try:
+        rec = await context.store.save_digest(
+            chat_id,
+            digest,
+            text=text,
+            title=title or digest.title,
+            link=link,
+            message_ids=message_ids,
+        )
+    except Exception:
+        # Storage is down (say the database is locked for long): the user still gets
+        # the digest, without the buttons that would need it stored.
+        log.exception("could not store the digest of messages %s in chat %s", message_ids, chat_id)
+        rec = StoredDigest(0, chat_id, digest, text, title or digest.title, link, time.time())
+        reply = replace(renderer.digest_reply(rec, prefs, note=note), keyboard=None)
+        await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
+        return
     reply = renderer.digest_reply(rec, prefs, note=note)
     sent = await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
-    await context.store.link_messages(chat_id, rec.id, sent)
+    try:
+        await context.store.link_messages(chat_id, rec.id, sent)
+    except Exception:
+        log.exception("could not record the reply messages of digest %s", rec.id)
 
 
 def _addressed(message: Message, bot_id: int, username: str | None) -> bool:
@@ -281,7 +310,8 @@ async def on_message(update: Update, context: RaqamContext) -> None:
     if message is None or chat is None:
         return
     if chat.type == ChatType.PRIVATE:
-        await context.merger.add(context, chat.id, make_part(message))
+        part = make_part(message, update_id=update.update_id)
+        await context.merger.add(context, chat.id, part)
         return
     username = context.bot.username
     if not _addressed(message, context.bot.id, username):
@@ -293,8 +323,8 @@ async def on_message(update: Update, context: RaqamContext) -> None:
         reply is not None and reply.from_user is not None and reply.from_user.id == context.bot.id
     )
     if len(text) < 15 and reply is not None and not from_bot:
-        part = make_part(reply)
+        part = make_part(reply, update_id=update.update_id)
     else:
-        part = make_part(message, text=text, urls=urls)
+        part = make_part(message, text=text, urls=urls, update_id=update.update_id)
     await context.merger.flush(chat.id)
     await context.merger.process_now(context, chat.id, [part])

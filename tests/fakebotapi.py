@@ -26,6 +26,22 @@ Python API (everything is thread-safe)::
         api.inject("sendMessage", "hang", seconds=3)
         api.calls("sendMessage")                               # recorded calls
 
+To run the real bot against it as a child process (``python -m bot`` with
+``TELEGRAM_API_BASE_URL`` pointing here, its own SQLite file, DEBUG log in
+``workdir/bot.log``)::
+
+    bot = BotProcess(api, tmp / "raqam.sqlite3", tmp, env={"RAQAM_MERGE_WINDOW_SECONDS": "0"})
+    bot.start()          # returns once the bot polls getUpdates
+    ...
+    assert bot.stop() == 0   # SIGTERM, wait, exit code
+
+The bot holds each private-chat message for ``RAQAM_MERGE_WINDOW_SECONDS``
+(1.5 s by default) to merge split articles: consecutive messages from the
+same origin are merged (channel posts only when their post ids follow each
+other). For load runs use distinct origins or a window of ``0``.
+
+Bot messages are recorded with ``text`` (plain, after entity parsing) and
+``html`` (what the bot sent); documents with ``document`` and ``content``.
 Messages are dicts shaped like the Bot API's ``Message`` objects. Chats are
 private by default; ``chat_type="group"`` (or ``"supergroup"``) makes group
 chats. Run standalone with ``python -m tests.fakebotapi --port 8081``; a
@@ -266,6 +282,7 @@ class FakeBotAPI:
         self._update_ids = itertools.count(1)
         self._updates: list[dict[str, Any]] = []
         self._confirmed = 0
+        self._last_update_id = 0
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._chats: dict[int, dict[str, Any]] = {}
@@ -407,6 +424,7 @@ class FakeBotAPI:
         with self._cond:
             update = dict(update)
             update["update_id"] = next(self._update_ids)
+            self._last_update_id = int(update["update_id"])
             self._updates.append(update)
             self._cond.notify_all()
             return int(update["update_id"])
@@ -573,6 +591,12 @@ class FakeBotAPI:
         if not self.wait_until(lambda: len(self.calls(method)) >= count, timeout):
             raise TimeoutError(f"wanted {count} {method} calls, got {len(self.calls(method))}")
         return self.calls(method)
+
+    @property
+    def last_update_id(self) -> int:
+        """The id of the most recently pushed update (0 before any)."""
+        with self._lock:
+            return self._last_update_id
 
     @property
     def pending_updates(self) -> int:

@@ -1,0 +1,168 @@
+"""The fake Bot API answers like Telegram: checked with plain HTTP calls."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.fakebotapi import FakeBotAPI
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+def call(api: FakeBotAPI, method: str, token: str | None = None, **params: Any) -> httpx.Response:
+    url = f"{api.base_url}{token or api.token}/{method}"
+    return httpx.post(url, json=params, timeout=30)
+
+
+def test_identity_token_and_unknown_methods(api: FakeBotAPI) -> None:
+    me = call(api, "getMe").json()
+    assert me["ok"] and me["result"]["username"] == api.bot_username
+    assert me["result"]["id"] == int(api.token.split(":")[0])
+    wrong = call(api, "getMe", token="1:wrong")
+    assert wrong.status_code == 401 and wrong.json() == {
+        "ok": False,
+        "error_code": 401,
+        "description": "Unauthorized",
+    }
+    assert call(api, "noSuchMethod").status_code == 404
+
+
+def test_get_updates_offset_semantics(api: FakeBotAPI) -> None:
+    api.push_text(7001, "یک")
+    api.push_text(7001, "دو")
+    first = call(api, "getUpdates", timeout=0).json()["result"]
+    assert [u["message"]["text"] for u in first][-2:] == ["یک", "دو"]
+    last = first[-1]["update_id"]
+    # Repeating without an offset gives the same updates again; an offset confirms them.
+    assert call(api, "getUpdates", timeout=0).json()["result"] == first
+    assert call(api, "getUpdates", offset=last + 1, timeout=0).json()["result"] == []
+    assert call(api, "getUpdates", timeout=0).json()["result"] == []
+    api.push_text(7001, "سه")
+    (update,) = call(api, "getUpdates", offset=last + 1, timeout=5).json()["result"]
+    assert update["update_id"] == last + 1
+
+
+@pytest.mark.parametrize(
+    ("params", "description"),
+    [
+        ({"text": "<b>x", "parse_mode": "HTML"}, "Bad Request: can't parse entities: Can't find"),
+        ({"text": "<blink>x</blink>", "parse_mode": "HTML"}, "Bad Request: can't parse entities"),
+        ({"text": "a & b", "parse_mode": "HTML"}, "Bad Request: can't parse entities"),
+        ({"text": "<b><i>x</b></i>", "parse_mode": "HTML"}, "Bad Request: can't parse entities"),
+        ({"text": "ب" * 4097}, "Bad Request: message is too long"),
+        ({"text": ""}, "Bad Request: message text is empty"),
+        ({"text": "<b> </b>", "parse_mode": "HTML"}, "Bad Request: message text is empty"),
+        (
+            {"text": "x", "reply_parameters": {"message_id": 999}},
+            "Bad Request: message to be replied not found",
+        ),
+        (
+            {
+                "text": "x",
+                "reply_markup": {"inline_keyboard": [[{"text": "t", "callback_data": "x" * 65}]]},
+            },
+            "Bad Request: BUTTON_DATA_INVALID",
+        ),
+    ],
+)
+def test_send_message_rejections(api: FakeBotAPI, params: dict[str, Any], description: str) -> None:
+    api.chat(7002)
+    r = call(api, "sendMessage", chat_id=7002, **params)
+    assert r.status_code == 400
+    assert r.json()["description"].startswith(description)
+
+
+def test_send_message_accepts_valid_html_and_counts_after_parsing(api: FakeBotAPI) -> None:
+    api.chat(7003)
+    text = "<b>" + "&amp;" * 4096 + "</b>"  # 4096 characters once parsed
+    r = call(
+        api,
+        "sendMessage",
+        chat_id=7003,
+        text=text,
+        parse_mode="HTML",
+        reply_parameters={"message_id": 999, "allow_sending_without_reply": True},
+    )
+    assert r.status_code == 200 and r.json()["result"]["text"] == "&" * 4096
+    assert api.sent_messages(7003)[-1]["html"] == text
+
+
+def test_form_and_multipart_requests(api: FakeBotAPI) -> None:
+    api.chat(7004)
+    form = httpx.post(
+        f"{api.base_url}{api.token}/sendMessage",
+        timeout=30,
+        data={
+            "chat_id": "7004",
+            "text": "سلام",
+            "reply_markup": json.dumps({"inline_keyboard": []}),
+        },
+    )
+    assert form.json()["ok"]
+    doc = httpx.post(
+        f"{api.base_url}{api.token}/sendDocument",
+        timeout=30,
+        data={"chat_id": "7004", "caption": "فایل"},
+        files={"document": ("a.csv", b"n,text\n1,x\n", "text/csv")},
+    )
+    assert doc.json()["result"]["document"]["file_name"] == "a.csv"
+    assert api.sent_messages(7004)[-1]["content"] == "n,text\n1,x\n"
+
+
+def test_faults(api: FakeBotAPI) -> None:
+    api.chat(7005)
+    api.inject("sendMessage", "5xx", times=2, status=502)
+    assert call(api, "sendMessage", chat_id=7005, text="x").status_code == 502
+    assert call(api, "sendMessage", chat_id=7005, text="x").status_code == 502
+    assert call(api, "sendMessage", chat_id=7005, text="x").status_code == 200
+    api.inject("sendMessage", "429", retry_after=3)
+    r = call(api, "sendMessage", chat_id=7005, text="x")
+    assert r.status_code == 429 and r.json()["parameters"] == {"retry_after": 3}
+    api.inject("*", "drop")
+    with pytest.raises(httpx.TransportError):
+        call(api, "getMe")
+    api.inject("getMe", "hang", seconds=3)
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(f"{api.base_url}{api.token}/getMe", timeout=1)
+    assert call(api, "getMe").json()["ok"]
+
+
+def test_callbacks_edits_and_commands(api: FakeBotAPI) -> None:
+    api.chat(7006)
+    sent = call(api, "sendMessage", chat_id=7006, text="الف").json()["result"]
+    qid = api.push_callback(7006, sent["message_id"], "f:1")
+    assert call(api, "answerCallbackQuery", callback_query_id=qid, text="ok").json()["ok"]
+    assert call(api, "answerCallbackQuery", callback_query_id=qid).status_code == 400
+    assert api.callback_answer(qid) == {"text": "ok", "show_alert": False}
+    same = call(api, "editMessageText", chat_id=7006, message_id=sent["message_id"], text="الف")
+    assert "message is not modified" in same.json()["description"]
+    edited = call(api, "editMessageText", chat_id=7006, message_id=sent["message_id"], text="ب")
+    assert edited.json()["result"]["text"] == "ب"
+    assert (
+        call(api, "setMyCommands", commands=[{"command": "Bad!", "description": "x"}]).status_code
+        == 400
+    )
+    assert call(
+        api, "setMyCommands", commands=[{"command": "help", "description": "راهنما"}]
+    ).json()["ok"]
+    assert call(api, "getMyCommands").json()["result"] == [
+        {"command": "help", "description": "راهنما"}
+    ]
+
+
+def test_control_api(api: FakeBotAPI) -> None:
+    r = httpx.post(f"{api.url}/_control/push", json={"chat_id": 7007, "text": "متن"}, timeout=30)
+    assert r.json()["result"]["text"] == "متن"
+    httpx.post(f"{api.url}/_control/fault", json={"method": "getMe", "kind": "5xx"}, timeout=30)
+    assert call(api, "getMe").status_code == 500
+    calls = httpx.get(f"{api.url}/_control/calls", timeout=30).json()["result"]
+    assert calls[-1]["method"] == "getMe" and calls[-1]["status"] == 500
