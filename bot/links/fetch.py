@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 from collections.abc import Iterable
 
 import httpx
@@ -35,6 +36,8 @@ from bot.links.extract import Extracted, extract_html, extract_plain
 from bot.links.settings import LinkSettings
 from bot.links.transport import is_pinned_client, make_client
 from bot.links.urls import check_url
+
+log = logging.getLogger(__name__)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
@@ -73,8 +76,10 @@ async def fetch_article(
                 article = await _fetch(url, settings, client)
     except LinkError as exc:
         exc.url = exc.url or url
+        log.info("link not read (%s): %s", exc.reason, exc.detail)
         raise
     except TimeoutError as exc:
+        log.info("link not read (timeout): over %g s", settings.total_timeout)
         raise LinkError(
             TIMEOUT, f"no article within {settings.total_timeout:g} s", url=url
         ) from exc
