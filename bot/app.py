@@ -7,6 +7,7 @@ polling, or with a webhook when ``RAQAM_WEBHOOK_URL`` is set.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import weakref
@@ -59,11 +60,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        import asyncio
-
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
             await coroutine

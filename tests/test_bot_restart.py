@@ -53,9 +53,41 @@ def test_digests_and_settings_survive_a_restart(api: FakeBotAPI, workdir: Path) 
             lambda: api.push_callback(chat.id, digest["message_id"], keyboard_data(digest)[2])
         )
         assert "گزارش هفتگی مصرف آب پایتخت" in reply["text"]
+        _long_replies_are_split(api)
     finally:
         assert second.stop() == 0
     assert [c.status for c in api.calls("getMe")][-3:] == [500, 500, 200]
+
+
+def _long_replies_are_split(api: FakeBotAPI) -> None:
+    chat = Chat(api, 303)
+    cities = ["تبریز", "شیراز", "اصفهان", "مشهد", "کرمان", "یزد", "رشت", "اهواز"]
+    lines = ["گزارش آموزش و پرورش استان‌ها"]
+    for i in range(150):
+        city = cities[i % len(cities)]
+        lines.append(
+            f"در منطقه {i + 1} شهر {city} امسال {i * 7 + 12} مدرسه تازه ساخته شد"
+            f" و {i % 40 + 5} درصد کلاس‌ها نوسازی شد."
+        )
+    chat.text("\n".join(lines))
+    before = chat.seen
+    command = api.push_command(chat.id, "/figures")
+    (head,) = api.wait_for_messages(chat.id, 1, after=before, timeout=60)[:1]
+    count = int(head["text"].split("(", 1)[1].split(")", 1)[0])  # Persian digits parse too
+    last = f"{count}.".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+
+    def numbered_lines() -> list[str]:
+        text = "\n".join(m["text"] for m in api.sent_messages(chat.id)[before:])
+        return [line for line in text.splitlines()[1:] if line.strip()]
+
+    assert api.wait_until(lambda: any(x.startswith(last) for x in numbered_lines()), 60)
+    chunks = api.sent_messages(chat.id)[before:]
+    assert len(chunks) >= 2 and all(len(m["text"]) <= 4096 for m in chunks)
+    assert chunks[0]["reply_to_message"]["message_id"] == command["message_id"]
+    assert all("reply_to_message" not in m for m in chunks[1:])
+    # Every line is whole: the numbering runs 1..count across the chunks.
+    numbers = [int(line.split(".", 1)[0]) for line in numbered_lines()]
+    assert numbers == list(range(1, count + 1))
 
 
 def test_held_article_is_answered_on_shutdown(api: FakeBotAPI, workdir: Path) -> None:
