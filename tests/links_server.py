@@ -1,8 +1,9 @@
 """A real HTTP server on loopback that plays Persian news sites for the link tests.
 
 ``with NewsSite() as site:`` starts it on a free port of 127.0.0.1 in a
-thread; ``site.url("/page/wheat")`` builds URLs; ``site.hits`` counts the
-requests per path and ``site.requests`` records (path, Host, User-Agent).
+thread (``NewsSite(tls=context)`` serves HTTPS); ``site.url("/page/wheat")``
+builds URLs; ``site.hits`` counts the requests per path and
+``site.requests`` records (path, Host, User-Agent).
 
 Routes:
   /page/<name>          a fixture page of tests/fixtures/pages (headers like real sites:
@@ -25,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import ssl
 import sys
 import threading
 import time
@@ -75,17 +77,20 @@ class _Server(ThreadingHTTPServer):
 class NewsSite:
     """The loopback news site (a context manager)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.scheme = "https" if tls else "http"
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, str, str]] = []
         self.stop = threading.Event()
         self._lock = threading.Lock()
         self.server = _Server(("127.0.0.1", 0), self._handler_class())
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def __enter__(self) -> NewsSite:
         self._thread.start()

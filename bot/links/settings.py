@@ -24,6 +24,8 @@ class LinkSettings:
     ``allowed_networks`` are CIDR blocks reachable even when they are internal
     (say a self-hoster's LAN news mirror) without opening everything.
     ``resolver`` replaces the system DNS lookup (split-horizon set-ups, tests).
+    ``ca_file`` is a PEM bundle of certificate authorities to trust instead of
+    the usual ones (a self-hoster's internal CA, tests).
     """
 
     connect_timeout: float = 5.0
@@ -37,6 +39,7 @@ class LinkSettings:
     allowed_ports: frozenset[int] = frozenset({80, 443, 8080, 8443})
     allowed_networks: tuple[str, ...] = ()
     user_agent: str = DEFAULT_USER_AGENT
+    ca_file: str | None = None
     resolver: Resolver | None = field(default=None, compare=False)
 
     @classmethod

@@ -10,6 +10,7 @@ The ``Host`` header, TLS SNI and certificate checks still use the name.
 
 from __future__ import annotations
 
+import ssl
 import weakref
 from collections.abc import Iterable
 
@@ -78,7 +79,10 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
 
     def __init__(self, settings: LinkSettings) -> None:
         super().__init__(trust_env=False, retries=0)
-        ssl_context = httpx.create_ssl_context(trust_env=False)
+        if settings.ca_file:
+            ssl_context = ssl.create_default_context(cafile=settings.ca_file)
+        else:
+            ssl_context = httpx.create_ssl_context(trust_env=False)
         limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
