@@ -16,9 +16,12 @@ Conventions of the records:
 
 * ``value`` is the number; ``None`` for a range (see ``range``), a clock time
   and a date without a year. For a date with a year it is the year.
-* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال``.
-* ``date`` is Jalali ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month
-  without a year is ``--MM-DD`` (the ISO 8601 form for a recurring date).
+* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال``; for a date
+  it holds the years (``۱۴۰۱-۱۴۰۲``, ``دهه ۶۰``) or the days (``۹ تا ۱۹ شهریور``).
+* ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month without a
+  year is ``--MM-DD`` (the ISO 8601 form for a recurring date). ``calendar`` says
+  which calendar: "jalali" (Persian months, years before 1800), "gregorian"
+  (``۹ دسامبر``, ``سال 2014``) or "hijri" (``۱۴۱۷ قمری``).
 * ``clock`` is ``HH:MM`` for kind ``time``.
 * ``is_code`` marks a bare integer that names something (``سامانه ۱۳۷``,
   ``ماده ۱۲``) or starts with zero (``۰۰۱۲۳``): the caller decides.
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -145,6 +148,7 @@ _YEAR_RANGES: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _dates["year
 _DECADE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _dates["decade_words"])
 _ERAS: dict[str, str] = {_fold(w): c for w, c in _dates["eras"].items()}
 _HOUR_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["times"]["hour_words"])
+_MINUTE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["times"]["minute_words"])
 
 _AMBIGUOUS: dict[str, frozenset[str]] = {
     _fold(w): frozenset(_fold(x) for x in nxt) for w, nxt in _D["ambiguous"].items()
@@ -157,6 +161,7 @@ for _p in _nf["phrases"]:
 for _lst in _PHRASES.values():
     _lst.sort(key=len, reverse=True)
 _WEEKDAY_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["weekday_tails"])
+_NAMED: frozenset[str] = frozenset(_fold(w) for w in _nf["named"]["words"])
 _VAGUE: frozenset[str] = frozenset(_fold(w).replace("\u200c", "") for w in _nf["vague"])
 _VAGUE_TAILS: frozenset[str] = frozenset(_fold(w) for w in _nf["vague_tails"])
 _CODE_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["codes"]["words"])
@@ -207,9 +212,10 @@ _RELEVANT: frozenset[str] = frozenset(
     | {w for split in _PCT_SPLIT for w in split}
     | {w for lst in _PHRASES.values() for ph in lst for w in ph}
     | {w for ph in _CODE_PHRASES for w in ph}
-    | set(_CODE_WORDS) | set(_RANGE_WORDS) | set(_YEAR_TAILS) | set(_ERAS) | set(_GMONTHS)
+    | set(_CODE_WORDS) | set(_NAMED) | set(_RANGE_WORDS) | set(_YEAR_TAILS) | set(_ERAS)
+    | set(_GMONTHS)
     | {w for nxt in _AMBIGUOUS.values() for w in nxt} | set(_AMBIGUOUS)
-    | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD}
+    | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD} | set(_MINUTE_WORDS)
     | set(_DIGIT_ORD_SUFFIXES) | set(_SPACED_ORD_SUFFIXES) | set(_ADJ_SUFFIXES)
 )
 
@@ -232,6 +238,12 @@ _KEPT_PUNCT: frozenset[str] = frozenset("%٪﹪-–—−:.#@_$")
 _URL_RX = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'«»]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     re.IGNORECASE,
+)
+# Phone numbers written with spaces or hyphens: "۰۲۱ ۸۸۸۸ ۸۸۸۸", "+98 912 123 4567"
+# (\d is any decimal digit, so the three digit systems are covered).
+_PHONE_TEXT_RX = re.compile(
+    r"[+0۰٠](?<!\d[+0۰٠])(?:(?<=\+)[9۹٩][8۸٨][ -]?|(?<=[0۰٠])(?:[0۰٠][9۹٩][8۸٨][ -]?)?)"
+    r"(?:[9۹٩]\d{2}[ -]?\d{3}[ -]?\d{4}|\d{2,3}[ -]\d{3,4}[ -]?\d{4})(?!\d)"
 )
 _ZW_SPLIT = re.compile(r"[\u200c-\u200f\xad]+")
 
@@ -284,6 +296,8 @@ _OTHER: tuple[_Tok, ...] = tuple(_Tok(_K_WORD, -1, -1, "", g) for g in range(4))
 
 _WordParts = list[tuple[int, int, str | None, int]]
 _WORD_CACHE: dict[str, _WordParts] = {}
+_WORD_CACHE_MAX = 50_000  # distinct words remembered (a few MB at most)
+_UNREAD_WORD: _WordParts = [(0, 0, None, _G_NONE)]  # shared by every word never read
 
 
 def _split_word(word: str) -> _WordParts:
@@ -311,7 +325,9 @@ def _split_word(word: str) -> _WordParts:
             out.append((pos, m.start(), folded if folded in _RELEVANT else None, glue))
         pos = m.end()
         first = False
-    if len(_WORD_CACHE) < 200_000:
+    if len(out) == 1 and out[0][2] is None:
+        out = _UNREAD_WORD
+    if len(_WORD_CACHE) < _WORD_CACHE_MAX:
         _WORD_CACHE[word] = out
     return out
 
@@ -382,9 +398,10 @@ def _tokenize(text: str) -> list[_Tok]:
     """Cut the text into tokens; words the grammar never reads share placeholder tokens."""
     toks: list[_Tok] = []
     append = toks.append
-    blocked: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE_TEXT_RX.finditer(text)]
     if "@" in text or "://" in text or "www." in text or "WWW." in text:
-        blocked = [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
+        blocked += [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
+        blocked.sort()
     bi, nblocked = 0, len(blocked)
     prev_end = 0
     broken = True  # a line break or a separating mark since the last token
@@ -415,7 +432,7 @@ def _tokenize(text: str) -> list[_Tok]:
             parts = cache.get(word)
             if parts is None:
                 parts = _split_word(word)
-            if len(parts) == 1 and parts[0][2] is None:
+            if parts is _UNREAD_WORD:
                 append(_OTHER[glue])
                 continue
             for ps, pe, folded, g in parts:
@@ -809,8 +826,8 @@ class _Parser:
             card = self.read_card(i + 1)
             if card is not None and not prev_number:
                 return self.finish(card, i, "percent", card.end, adjective=False), card.end
-        if t.text in _MINUS_SIGNS and nxt.glue == _G_NONE and not (
-            prev_number and t.glue == _G_NONE
+        if t.text in _MINUS_SIGNS and nxt.glue == _G_NONE and (
+            t.glue != _G_NONE or i == 0
         ):
             return self.parse_quantity(i + 1, neg_start=i)
         return None, i + 1
@@ -841,8 +858,12 @@ class _Parser:
                         return NumberMatch(t0.start, y2t.end, float(lo), "date",
                                            range=(float(lo), float(hi)), date=str(lo),
                                            calendar=self._calendar(lo)), end + 2
+        calendar = self._calendar(year)
+        while self.joined(end) and self.word(end) in _ERAS and self.t[end].glue != _G_NONE:
+            calendar = _ERAS[self.t[end].text]
+            end += 1
         return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
-                           date=f"{year:04d}", calendar=self._calendar(year)), end
+                           date=f"{year:04d}", calendar=calendar), end
 
     def parse_decade(self, i: int) -> tuple[NumberMatch | None, int]:
         """'دهه ۶۰' (the 1360s), 'دهه ۱۹۹۰'."""
@@ -875,10 +896,20 @@ class _Parser:
         if t.kind == _K_TIME:
             return NumberMatch(t0.start, t.end, None, "time", clock=t.date), j + 1
         if t.kind == _K_DIGITS and t.value.is_integer() and t.value <= 24 and t.digits <= 2:
-            w = self.word(j + 1)
-            if w is not None and (w in _SCALES or w in _PCT_WORDS or w == _AND):
-                return None, i + 1
             h = int(t.value)
+            w = self.word(j + 1)
+            if w == _AND and self.joined(j + 1):
+                # "ساعت ۸ و ۳۰ دقیقه"
+                k = j + 2
+                mt = self.t[k] if k < self.n and self.joined(k) else None
+                if (mt is not None and mt.kind == _K_DIGITS and mt.value.is_integer()
+                        and mt.value < 60 and self.word(k + 1) in _MINUTE_WORDS
+                        and self.joined(k + 1)):
+                    return NumberMatch(t0.start, self.t[k + 1].end, None, "time",
+                                       clock=f"{h:02d}:{int(mt.value):02d}"), k + 2
+                return None, i + 1
+            if w is not None and (w in _SCALES or w in _PCT_WORDS):
+                return None, i + 1
             return NumberMatch(t0.start, t.end, None, "time", clock=f"{h:02d}:00"), j + 1
         return None, i + 1
 
@@ -908,6 +939,14 @@ class _Parser:
                 self.t[i - 2].kind == _K_LATIN
             ):
                 return None, i + 1  # "COVID-۱۹"
+        if t.kind == _K_DIGITS and i > 0 and self.joined(i):
+            k = i - 1
+            if self.t[k].kind == _K_PUNCT and self.t[k].text in _MINUS_SIGNS and (
+                k > 0 and self.joined(k)
+            ):
+                k -= 1
+            if self.t[k].kind == _K_WORD and self.t[k].text in _NAMED:
+                return None, i + 1  # "کووید-۱۹", "بوئینگ ۷۳۷"
         card = self.read_card(i)
         if card is None:
             return None, i + 1
@@ -994,10 +1033,16 @@ class _Parser:
             lo, hi = lo_card.value, hi_card.value
             if not lo_card.scale and hi_card.scale and lo < hi_card.scale:
                 lo *= hi_card.scale
-            lo, hi = min(lo, hi), max(lo, hi)
             if neg_start is not None:
-                lo, hi = -hi, -lo
+                lo = -lo  # "منفی ۵ تا ۱۰": the sign belongs to the first number
+            lo, hi = min(lo, hi), max(lo, hi)
             t0 = self.t[start]
+            if kind is None and neg_start is None and lo_card.integer and 1 <= lo <= 31:
+                # "۹ تا ۱۹ شهریورماه": a range of days, dated by its first day
+                days = self.read_day_month(hi_card, i)
+                if days is not None and days.date is not None:
+                    first = f"{days.date[:-2]}{int(lo):02d}"
+                    return replace(days, date=first, range=(lo, hi)), self.end_index(days, j2)
             if (kind is None and lo_card.integer and hi_card.integer
                     and self._years(lo_card, hi_card, i)):
                 return NumberMatch(t0.start, self.t[j2 - 1].end, lo, "date",
