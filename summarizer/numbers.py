@@ -95,6 +95,7 @@ _SCALE_ADJ: dict[str, float] = {
     w + s: v for w, v in _SCALES.items() for s in _ADJ_SUFFIXES
 }
 _FRACS: dict[str, float] = {_fold(w): float(v) for w, v in _D["fractions"].items()}
+_DECIMAL_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["decimal_point"]["words"])
 
 # Ordinals: word -> (value, place or "s" for a scale, usable as a fraction denominator).
 _ORDS: dict[str, tuple[float, str, bool]] = {}
@@ -217,6 +218,7 @@ _RELEVANT: frozenset[str] = frozenset(
     | {w for nxt in _AMBIGUOUS.values() for w in nxt} | set(_AMBIGUOUS)
     | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD} | set(_MINUTE_WORDS)
     | set(_DIGIT_ORD_SUFFIXES) | set(_SPACED_ORD_SUFFIXES) | set(_ADJ_SUFFIXES)
+    | set(_DECIMAL_WORDS)
 )
 
 # --------------------------------------------------------------------- tokens
@@ -610,6 +612,22 @@ class _Parser:
                     card.adjective = adj
                     break
                 continue
+            if (w in _DECIMAL_WORDS and cur is not None and not last_scale and card.integer
+                    and self.joined(j + 1) and self.is_num_atom(j + 1)):
+                # "سه ممیز پنج": the digits after the point, in words or digits
+                frac = self.read_small(j + 1)
+                if frac is None or frac.ordinal or not frac.integer:
+                    break
+                places = len(str(int(frac.value)))
+                if frac.end == j + 2 and self.t[j + 1].kind == _K_DIGITS:
+                    places = len(self.t[j + 1].text)  # "۳ ممیز ۰۵" keeps its zero
+                cur += frac.value / 10**places
+                card.integer = False
+                card.words = True
+                card.single_word = None
+                card.atoms += frac.atoms
+                j = frac.end
+                continue
             if w == _AND and j + 1 < self.n and self.joined(j + 1):
                 w2 = self.word(j + 1)
                 if w2 is not None and w2 in _FRACS and _FRACS[w2] == 0.5:
@@ -992,7 +1010,7 @@ class _Parser:
                 return date, self.end_index(date, j)
             return self.finish(card, start, "ordinal", j, negative=neg_start is not None), j
         # fractions: "یک سوم", "سه چهارم", "یک ربع"
-        if card.atoms == 1 and card.integer and not card.scale and j < self.n and self.joined(j):
+        if card.integer and not card.scale and j < self.n and self.joined(j):
             w = self.word(j)
             if w is not None and w in _ORDS and _ORDS[w][2] and _ORDS[w][0] > card.value >= 1:
                 card.value = card.value / _ORDS[w][0]
