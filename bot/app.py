@@ -95,6 +95,15 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+def _quiet_invalid_token(record: logging.LogRecord) -> bool:
+    """PTB logs a rejected token with a full traceback; the one-line exit message
+    says it better."""
+    if record.name.startswith("telegram") and "Invalid token" in record.getMessage():
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
     secrets = [settings.token]
@@ -103,6 +112,7 @@ def configure_logging(settings: Settings) -> None:
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
     )
+    handler.addFilter(_quiet_invalid_token)
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

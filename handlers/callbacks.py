@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -44,8 +44,10 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
             reply = renderer.summary(rec, prefs)
         else:
             reply = renderer.source(rec, prefs)
-        anchor = query.message.message_id if query.message is not None else None
-        thread = thread_of(query.message) if query.message is not None else None  # type: ignore[arg-type]
+        # An old message may be "inaccessible": then answer without replying to it.
+        shown = query.message if isinstance(query.message, Message) else None
+        anchor = shown.message_id if shown is not None else None
+        thread = thread_of(shown)
         await send_reply(context.bot, chat.id, reply, reply_to=anchor, thread_id=thread)
         return
 

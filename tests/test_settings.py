@@ -106,3 +106,22 @@ def test_bot_exits_2_without_a_traceback(tmp_path: Path, token: str | None) -> N
     assert "Traceback" not in proc.stderr
     if token:
         assert token not in proc.stderr
+
+
+def test_bot_exits_2_when_the_api_rejects_the_token(tmp_path: Path) -> None:
+    from tests.fakebotapi import BotProcess, FakeBotAPI
+
+    with FakeBotAPI() as api:
+        bot = BotProcess(
+            api, tmp_path / "raqam.sqlite3", tmp_path, env={"TELEGRAM_BOT_TOKEN": TOKEN}
+        )
+        bot.start(wait=False)
+        try:
+            code = bot.wait(timeout=60)
+        finally:
+            bot.stop()
+    assert code == 2
+    last = bot.log().strip().splitlines()[-1]
+    assert last == "raqam: the Bot API rejected TELEGRAM_BOT_TOKEN"
+    assert TOKEN not in bot.log() and "Traceback" not in bot.log()
+    assert [c.status for c in api.calls("getMe")] == [401]
