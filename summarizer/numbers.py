@@ -115,6 +115,12 @@ for _w, _v, _place in _bases:
     _sfxs = _ord["vowel_suffixes"] if _w[-1] in _ord["vowel_final_letters"] else _ord["suffixes"]
     for _s in _sfxs:
         _ORDS.setdefault(_w + _s, (_v, _place, _s not in _position_only_sfx))
+# Every written form of a scale: plain, adjectival (میلیاردی) or ordinal (هزارمین).
+_SCALE_FORMS: dict[str, tuple[float, str]] = (
+    {w: (v, "ordinal") for w, (v, p, _d) in _ORDS.items() if p == "s"}
+    | {w: (v, "adjective") for w, v in _SCALE_ADJ.items()}
+    | {w: (v, "plain") for w, v in _SCALES.items()}
+)
 _DIGIT_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["digit_suffixes"])
 _WORD_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["vowel_suffixes"]) | _DIGIT_ORD_SUFFIXES
 _SPACED_ORD_SUFFIXES: frozenset[str] = frozenset(_ord["spaced_suffixes"])
@@ -187,7 +193,7 @@ for _w, (_v, _place) in _NUMWORDS.items():
 for _w in _SCALES:
     _GLUED.setdefault(_w + _AND, len(_w))  # "۶ هزارو ۹۰۰"
 for _w in list(_GLUED):
-    if _w in _NUMWORDS or _w in _ORDS or _w in _SCALE_ADJ or _w in _SCALES:
+    if _w in _NUMWORDS or _w in _ORDS or _w in _SCALE_FORMS:
         del _GLUED[_w]
 
 _AND_GLUED_OK: frozenset[str] = frozenset(list(_NUMWORDS) + list(_ORDS) + list(_FRACS))
@@ -241,15 +247,15 @@ _URL_RX = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'«»]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     re.IGNORECASE,
 )
-# Phone numbers written with spaces or hyphens: "۰۲۱ ۸۸۸۸ ۸۸۸۸", "+98 912 123 4567"
-# (\d is any decimal digit, so the three digit systems are covered).
-_PHONE_TEXT_RX = re.compile(
+# Phone numbers, written together or with spaces or hyphens: "۰۹۱۲۱۲۳۴۵۶۷",
+# "۰۲۱-۶۶۶۶۶۶۶۶", "۰۲۱ ۸۸۸۸ ۸۸۸۸", "+98 912 123 4567" (\d is any decimal digit,
+# so the three digit systems are covered).
+_PHONE_RX = re.compile(
     r"[+0۰٠](?<!\d[+0۰٠])(?:(?<=\+)[9۹٩][8۸٨][ -]?|(?<=[0۰٠])(?:[0۰٠][9۹٩][8۸٨][ -]?)?)"
-    r"(?:[9۹٩]\d{2}[ -]?\d{3}[ -]?\d{4}|\d{2,3}[ -]\d{3,4}[ -]?\d{4})(?!\d)"
+    r"(?:[9۹٩]\d{2}[ -]?\d{3}[ -]?\d{4}|\d{2,3}(?:[ -]?\d{3,4}[ -]?\d{4}|-\d{5,8}))(?!\d)"
 )
 _ZW_SPLIT = re.compile(r"[\u200c-\u200f\xad]+")
 
-_PHONE_RX = re.compile(r"0\d{2,3}-\d{6,8}|09\d{9}|0\d{10}")
 _DATE_YMD = re.compile(r"(\d{4}|\d{2})([/\-.])(\d{1,2})\2(\d{1,2})")
 _DATE_DMY = re.compile(r"(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})")
 _DATE_YM = re.compile(r"(1[34]\d\d)/(\d{1,2})")
@@ -268,7 +274,7 @@ _K_LATIN = 2
 _K_PUNCT = 3
 _K_DATE = 4  # a digit date: 1399/08/05
 _K_TIME = 5  # 10:30
-_K_SKIP = 6  # phone number, URL part: never a figure, never part of one
+_K_SKIP = 6  # phone number, URL part, overlong digits: never a figure, nor part of one
 
 # Glue between a token and the previous one.
 _G_NONE = 0  # adjacent
@@ -342,8 +348,6 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
     """Read one run of digits and separators into number, date, time or skip tokens."""
     s = raw.translate(_DIGITS)
     end = start + len(raw)
-    if _PHONE_RX.fullmatch(s):
-        return [_Tok(_K_SKIP, start, end, s, glue)]
     m = _DATE_YMD.fullmatch(s)
     if m and (len(m.group(1)) == 4 or m.group(2) == "/"):
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -400,7 +404,7 @@ def _tokenize(text: str) -> list[_Tok]:
     """Cut the text into tokens; words the grammar never reads share placeholder tokens."""
     toks: list[_Tok] = []
     append = toks.append
-    blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE_TEXT_RX.finditer(text)]
+    blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE_RX.finditer(text)]
     if "@" in text or "://" in text or "www." in text or "WWW." in text:
         blocked += [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
         blocked.sort()
@@ -468,7 +472,6 @@ class _Card:
     atoms: int = 1  # number atoms and scales read
     scale: float = 0.0  # largest scale word
     ordinal: bool = False
-    denominator: bool = False  # an ordinal usable as a fraction denominator (سوم)
     adjective: bool = False
     single_word: str | None = None  # the word, when the cardinal is one bare word
     integer: bool = True
@@ -487,12 +490,9 @@ class _Parser:
                 return t.text
         return None
 
-    def joined(self, i: int, *, zwnj: bool = True) -> bool:
-        """Whether token i follows its predecessor on the same line."""
-        if i >= self.n:
-            return False
-        g = self.t[i].glue
-        return g != _G_BREAK and (zwnj or g != _G_ZWNJ)
+    def joined(self, i: int) -> bool:
+        """Whether token i follows its predecessor on the same line, with no mark between."""
+        return i < self.n and self.t[i].glue != _G_BREAK
 
     def tight(self, i: int) -> bool:
         """Whether token i is glued to its predecessor (nothing or a ZWNJ between)."""
@@ -519,10 +519,10 @@ class _Parser:
             return None
         w = t.text
         if w in _ORDS:
-            v, place, denom = _ORDS[w]
+            v, place, _denominator = _ORDS[w]
             if place == "s":
                 return None
-            return _Card(v, i + 1, words=True, ordinal=True, denominator=denom, single_word=w)
+            return _Card(v, i + 1, words=True, ordinal=True, single_word=w)
         if w in _FRACS:
             return _Card(_FRACS[w], i + 1, words=True, single_word=w, integer=False)
         if w not in _NUMWORDS:
@@ -537,11 +537,10 @@ class _Parser:
             if w2 is None:
                 break
             ordinal = False
-            denom = False
             if w2 in _NUMWORDS:
                 v2, p2 = _NUMWORDS[w2]
             elif w2 in _ORDS:
-                v2, p2, denom = _ORDS[w2]
+                v2, p2, _denominator = _ORDS[w2]
                 ordinal = True
             else:
                 break
@@ -554,7 +553,6 @@ class _Parser:
             card.single_word = None
             if ordinal:
                 card.ordinal = True
-                card.denominator = denom
                 break
         card.value = value
         card.end = j
@@ -563,10 +561,7 @@ class _Parser:
     # -- full cardinals: groups with scales ----------------------------------
     def read_card(self, i: int) -> _Card | None:
         t = self.t[i]
-        if t.kind == _K_WORD and (
-            t.text in _SCALES or t.text in _SCALE_ADJ
-            or (t.text in _ORDS and _ORDS[t.text][1] == "s")
-        ):
+        if t.kind == _K_WORD and t.text in _SCALE_FORMS:
             card = _Card(1.0, i, words=True, atoms=0)
             cur: float | None = 1.0
         else:
@@ -585,10 +580,11 @@ class _Parser:
             w = self.word(j)
             if w is None:
                 break
-            if w in _SCALES or w in _SCALE_ADJ or (w in _ORDS and _ORDS[w][1] == "s"):
-                ordinal = w in _ORDS
-                adj = w in _SCALE_ADJ
-                s = _ORDS[w][0] if ordinal else (_SCALE_ADJ[w] if adj else _SCALES[w])
+            form = _SCALE_FORMS.get(w)
+            if form is not None:
+                s, how = form
+                ordinal = how == "ordinal"
+                adj = how == "adjective"
                 if cur is None and not (last_scale and s > max_scale):
                     break
                 c = 1.0 if cur is None and not last_scale else (cur or 0.0)
@@ -651,11 +647,7 @@ class _Parser:
                         break
                     k = nxt.end
                     w3 = self.word(k) if self.joined(k) and not nxt.ordinal else None
-                    s2 = None
-                    if w3 is not None:
-                        s2 = _SCALES.get(w3) or _SCALE_ADJ.get(w3)
-                        if s2 is None and w3 in _ORDS and _ORDS[w3][1] == "s":
-                            s2 = _ORDS[w3][0]
+                    s2 = _SCALE_FORMS[w3][0] if w3 in _SCALE_FORMS else None
                     if s2 is not None:
                         ok = (s2 < last_scale and nxt.value * s2 < last_scale) or s2 > max_scale
                     else:
@@ -753,7 +745,7 @@ class _Parser:
         # "سال ۱۴۰۰ میلیارد" is an amount, not a year.
         w = self.word(k + 1)
         if w is not None and self.joined(k + 1) and (
-            w in _SCALES or w in _SCALE_ADJ or w in _PCT_WORDS or w in _MULT_WORDS
+            w in _SCALE_FORMS or w in _PCT_WORDS or w in _MULT_WORDS
         ):
             return None, j
         return y, k + 1
@@ -823,7 +815,7 @@ class _Parser:
         while i < self.n and self.joined(i):
             w = self.word(i)
             if w is None or not (
-                w in _NUMWORDS or w in _SCALES or w in _SCALE_ADJ or w in _VAGUE_TAILS
+                w in _NUMWORDS or w in _SCALE_FORMS or w in _VAGUE_TAILS
                 or w in _VAGUE or w == _AND
             ):
                 break
@@ -968,7 +960,7 @@ class _Parser:
         card = self.read_card(i)
         if card is None:
             return None, i + 1
-        if t.kind == _K_WORD and (t.text in _SCALES or t.text in _SCALE_ADJ) and i > 0 and (
+        if t.kind == _K_WORD and t.text in _SCALE_FORMS and i > 0 and (
             self.joined(i) and self.t[i - 1].kind == _K_SKIP
         ):
             return None, card.end  # the scale of a digit string that is no quantity
@@ -1000,7 +992,6 @@ class _Parser:
                 or (w in _SPACED_ORD_SUFFIXES)
             ):
                 card.ordinal = True
-                card.denominator = w in ("م", "ام")
                 j += 1
                 card.end = j
         start = neg_start if neg_start is not None else i
