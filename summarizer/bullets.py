@@ -24,6 +24,8 @@ from summarizer.sentences import tokenize
 MAX_WORDS = 18
 MIN_JOIN_SCORE = 1.5
 MAX_JOINED_WORDS = 26
+# Figures past the budget that may still join a bullet (bounds the work on long texts).
+MAX_LATE_TRIES = 16
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
@@ -80,6 +82,8 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
     if max_bullets <= 0:
         return bullets
     by_clause: dict[tuple[int, int], int] = {}
+    tries = 0
+    closed = False
     for i, r in enumerate(ranked):
         m = r.mention
         if m.kind not in SUBSTANTIVE or m.trivia is not None:
@@ -96,8 +100,12 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
                 b.clauses[0] = joined
                 by_clause[m.clause] = host
                 continue
+        if closed:
+            continue
         if len(bullets) >= max_bullets:
-            if r.score < MIN_JOIN_SCORE:
+            tries += 1
+            if r.score < MIN_JOIN_SCORE or tries > MAX_LATE_TRIES:
+                closed = True  # ranked by score: nothing further down will do better
                 continue
             same = next(
                 (

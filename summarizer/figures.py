@@ -55,6 +55,13 @@ _MONTHS = frozenset(
 )
 _TIME_UNITS = frozenset(["ساعت", "روز", "هفته", "ماه", "ماهه", "سال", "ساله", "روزه", "هفته"])
 _NAMED_PLANS = frozenset(["طرح", "عملیات", "رزمایش", "مانور", "ماهواره", "موشک"])
+_BARE_SCALE_RX = re.compile(
+    "(?:هزاران|میلیون‌ها|میلیاردها|(?:هزار|میلیون|میلیارد|تریلیون)(?:ی|ها)?)"
+)
+_QUOTE_RX = re.compile(
+    r"(?:\s+[^\s۰-۹،,.]+){0,3}\s+[۰-۹][۰-۹٬,]*(?:\s+(?:هزار|میلیون))?(?:\s+و\s+[۰-۹]+)?\s+(?:ریال|تومان)"
+)
+_SCALE_WORD_RX = re.compile("هزار|میلیون|میلیارد|تریلیون")
 _ERA_WORDS = frozenset(["میلادی", "شمسی", "خورشیدی", "هجری", "قمری"])
 _MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
@@ -115,6 +122,8 @@ class Tables:
     age_words: frozenset[str]
     light_verbs: frozenset[str]
     compounds: dict[str, dict[str, float]]
+    money_heads: frozenset[str]
+    period_prep_starts: frozenset[str]
 
 
 @cache
@@ -161,6 +170,8 @@ def tables() -> Tables:
         code_heads=frozenset(trivia.get("code_heads", [])),
         age_words=frozenset(trivia.get("age_words", [])),
         light_verbs=frozenset(bullets.get("light_verbs", [])),
+        money_heads=frozenset(subj.get("money_heads", [])),
+        period_prep_starts=frozenset(p.split()[0] for p in periods.get("prepositions", [])),
         compounds={
             c["unit"]: {k: float(v) for k, v in c["parts"].items()} for c in u.get("compound", [])
         },
@@ -327,8 +338,22 @@ def _mention(
                 j += n_tok
                 if kind == "count":
                     kind = unit.kind
-    if kind == "count" and unit is None and _MONEY_ADJECTIVE_RX.search(num_text):
+    if (
+        kind == "count"
+        and unit is None
+        and _MONEY_ADJECTIVE_RX.search(num_text)
+        and " " in num_text.strip()
+    ):
         kind = "money"  # سرمایه‌گذاری ۲ میلیاردی
+    elif (
+        kind == "count"
+        and unit is None
+        and nm.value is not None
+        and nm.value >= 1e6
+        and _SCALE_WORD_RX.search(num_text)
+        and any(tokens[i].text in t.money_heads for i in range(max(c_from, before - 6), before))
+    ):
+        kind = "money"  # نقدینگی ۱۱۲ هزار میلیارد شد (currency left implicit)
     if kind == "percent":
         unit_name: str | None = "واحد درصد" if "واحد درصد" in text[ns:end] else "درصد"
     else:
@@ -351,10 +376,10 @@ def _mention(
         kind == "count"
         and unit is None
         and nm.value is not None
-        and abs(nm.value) < 1
         and not _DIGIT_RX.search(num_text)
+        and (abs(nm.value) < 1 or _BARE_SCALE_RX.fullmatch(num_text.strip()))
     ):
-        drop, trivia = True, "word"  # نیم فصل
+        drop, trivia = True, "word"  # نیم فصل، تخلف میلیاردی
 
     # Years and calendar dates the grammar left as plain numbers.
     if kind == "count" and unit is None and not drop and nm.value is not None:
@@ -387,9 +412,21 @@ def _mention(
     elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
         trivia = "fraction"  # نیم فصل
 
+    if (
+        kind == "money"
+        and unit_name not in ("ریال", "تومان")
+        and nm.value in (1, 10, 100, 1000)
+        and _QUOTE_RX.match(text, end)
+    ):
+        drop, trivia = True, "quote"  # نرخ ارز: ۱۰ روپیه سریلانکا ۲,۱۵۹ ریال
+    if kind == "percent" and prev == "سال" and nm.range is None:
+        kind, trivia, unit_name, end = "date", "year", None, ne  # در سال ۹۵ درصد بیشتری …
+    start = ns
+    if nm.range is not None and prev in ("بین", "از") and before > 0:
+        start = tokens[before - 1].start  # بین ۲ تا ۳ میلیون: the range as written
     m = Mention(
         sentence=si,
-        start=ns,
+        start=start,
         end=end,
         num_start=ns,
         num_end=ne,
@@ -530,9 +567,50 @@ def _action_nouns() -> frozenset[str]:
 
 
 _NUMBER_WORDS = frozenset(
-    """یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده
-    نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد چهارصد پانصد ششصد هفتصد
-    هشتصد نهصد هزار میلیون میلیارد تریلیون نیم""".split()
+    [
+        "یک",
+        "دو",
+        "سه",
+        "چهار",
+        "پنج",
+        "شش",
+        "هفت",
+        "هشت",
+        "نه",
+        "ده",
+        "یازده",
+        "دوازده",
+        "سیزده",
+        "چهارده",
+        "پانزده",
+        "شانزده",
+        "هفده",
+        "هجده",
+        "نوزده",
+        "بیست",
+        "سی",
+        "چهل",
+        "پنجاه",
+        "شصت",
+        "هفتاد",
+        "هشتاد",
+        "نود",
+        "صد",
+        "یکصد",
+        "دویست",
+        "سیصد",
+        "چهارصد",
+        "پانصد",
+        "ششصد",
+        "هفتصد",
+        "هشتصد",
+        "نهصد",
+        "هزار",
+        "میلیون",
+        "میلیارد",
+        "تریلیون",
+        "نیم",
+    ]
 )
 
 
@@ -635,6 +713,8 @@ def _period(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int
             cand = (dist + 2, t.period_words[w], None)
             if best is None or cand[0] < best[0]:
                 best = cand
+            continue
+        if w not in t.period_prep_starts:
             continue
         for prep in t.period_preps:
             if not _match_seq(tokens, i, prep):

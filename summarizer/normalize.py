@@ -88,6 +88,9 @@ _ENTITIES = {
     "&laquo;": "«",
     "&raquo;": "»",
 }
+_GLUED_UNIT_RX = re.compile(
+    "^(هزار|میلیون|میلیارد|تریلیون)(تومان|تومانی|ریال|ریالی|دلار|دلاری|یورو|نفر|تن|درصد)$"
+)
 _NEXT_WORD = re.compile(f"[{_LETTER}]+")
 _BLOCK_TAG = re.compile(r"</?(?:br|p|div|li|h\d|tr)\b", re.IGNORECASE)
 
@@ -230,6 +233,15 @@ def _emit_word(out: _Builder, src: str, word: str, a: int, b: int) -> None:
     prev = out.last_char()
     if prev and prev in PERSIAN_DIGITS and not _ORDINAL_TAIL.match(core):
         out.insert(" ", core_a)
+    glued = _GLUED_UNIT_RX.match(core)
+    if glued:  # ۳ هزارتومان -> ۳ هزار تومان
+        cut = core_a + glued.end(1)
+        out.copy(src, core_a, cut)
+        out.insert(" ", cut)
+        out.copy(src, cut, core_b)
+        if b < len(src) and src[b] in PERSIAN_DIGITS:
+            out.insert(" ", b)
+        return
     if core in ("می", "نمی") and src[b : b + 1] == " ":
         nxt = _NEXT_WORD.match(src, b + 1)
         if nxt and _stem_with_person(nxt.group(0), lexicon().present | lexicon().past):

@@ -33,6 +33,11 @@ LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
 LEAD_TRIVIA_SCORE = 1.3
 # How far a headline figure may round the body's figure it repeats.
 HEADLINE_TOLERANCE = 0.2
+# Sentences with at least LIST_MIN figures are enumerations: their later items
+# lose LIST_PENALTY per place (at most LIST_PENALTY_CAP places).
+LIST_MIN = 4
+LIST_PENALTY = 0.1
+LIST_PENALTY_CAP = 5
 # Kinds that may become bullets.
 SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
 
@@ -113,6 +118,25 @@ def _same_fact(a: Mention, b: Mention, tolerance: float = 1e-9, *, subjects: boo
     return True
 
 
+def _list_positions(mentions: list[Mention]) -> dict[int, int]:
+    """For sentences that enumerate many figures, each figure's place after the first two.
+
+    ``… شامل ۱۰۶ هزار کیلوگرم برنج، ۷ هزار ثوب البسه، ۱٬۳۳۲ عدد ادکلن، …``: the
+    items of a long list say less than the total before it.
+    """
+    per_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if not m.drop and m.trivia is None and m.kind in SUBSTANTIVE:
+            per_sentence.setdefault(m.sentence, []).append(m)
+    out: dict[int, int] = {}
+    for items in per_sentence.values():
+        if len(items) < LIST_MIN:
+            continue
+        for k, m in enumerate(sorted(items, key=lambda x: x.start)):
+            out[id(m)] = max(0, k - 1)
+    return out
+
+
 def rank(
     mentions: list[Mention],
     *,
@@ -121,6 +145,7 @@ def rank(
     title_words: set[str],
 ) -> list[Ranked]:
     """Figures most important first, one per fact; dropped numbers left out."""
+    list_rank = _list_positions(mentions)
     groups: list[list[Mention]] = []
     index: dict[tuple[str, str | None, float | None], list[int]] = {}
     # Body mentions first: a headline mention then joins the body's fact even
@@ -183,7 +208,11 @@ def rank(
                 best.qualifier = other.qualifier
             if best.period is None and other.period and other.sentence not in headline:
                 best.period = other.period
-        s = max(score(m, headline, n_sentences, title_words) for m in group)
+        s = max(
+            score(m, headline, n_sentences, title_words)
+            - LIST_PENALTY * min(list_rank.get(id(m), 0), LIST_PENALTY_CAP)
+            for m in group
+        )
         s += 0.5 * math.log2(len(group))
         ranked.append(Ranked(best, s, len(group)))
     ranked.sort(key=lambda r: (-r.score, r.mention.start))
