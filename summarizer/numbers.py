@@ -257,12 +257,14 @@ _PHONE_RX = re.compile(
 _ZW_SPLIT = re.compile(r"[\u200c-\u200f\xad]+")
 
 _DATE_YMD = re.compile(r"(\d{4}|\d{2})([/\-.])(\d{1,2})\2(\d{1,2})")
-_DATE_DMY = re.compile(r"(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})")
+_DATE_DMY = re.compile(r"(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})")
+_YEAR_PAIR = re.compile(r"(\d{4})[/\-](\d{4})")
 _DATE_YM = re.compile(r"(1[34]\d\d)/(\d{1,2})")
 _TIME_RX = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _NUMPART = re.compile(
     r"(?P<th>\d{1,3}(?:[٬,]\d{3})+(?:[٫.]\d+)?)"
     r"|(?P<dt>\d{1,3}(?:\.\d{3}){2,})"
+    r"|(?P<cdec>\d+,\d{1,2}(?!\d))"
     r"|(?P<dec>\d+(?:[٫./]\d+)?)"
     r"|(?P<sep>.)"
 )
@@ -286,7 +288,7 @@ _G_BREAK = 3  # newline or start of text
 class _Tok:
     """One token; ``text`` is the folded word for words, the raw text otherwise."""
 
-    __slots__ = ("date", "digits", "end", "glue", "kind", "start", "text", "value")
+    __slots__ = ("date", "digits", "end", "glue", "hi", "kind", "start", "text", "value")
 
     def __init__(self, kind: int, start: int, end: int, text: str, glue: int) -> None:
         self.kind = kind
@@ -297,6 +299,7 @@ class _Tok:
         self.value: float = 0.0
         self.date: str | None = None
         self.digits = 0  # digits before the decimal point, for year checks
+        self.hi = 0.0  # the last year of a digit span of years
 
 
 # One shared token per glue for the words the grammar never reads.
@@ -358,8 +361,10 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
             t.date, t.value = f"{y:04d}-{mo:02d}-{d:02d}", float(y)
             return [t]
     m = _DATE_DMY.fullmatch(s)
-    if m:
+    if m and (len(m.group(4)) == 4 or m.group(2) == "/"):
         d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(4)) == 2:
+            y += 1300 if y >= _TWO_DIGIT_PIVOT else 1400
         if 1 <= mo <= 12 and 1 <= d <= 31 and _year_ok(y):
             t = _Tok(_K_DATE, start, end, s, glue)
             t.date, t.value = f"{y:04d}-{mo:02d}-{d:02d}", float(y)
@@ -369,6 +374,14 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
         t = _Tok(_K_DATE, start, end, s, glue)
         t.date, t.value = f"{m.group(1)}-{int(m.group(2)):02d}", float(m.group(1))
         return [t]
+    m = _YEAR_PAIR.fullmatch(s)
+    if m:
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if _year_ok(y1) and _year_ok(y2) and 0 < abs(y2 - y1) <= 5:
+            # "2013/2014", "۱۴۰۱-۱۴۰۲": a span of years
+            t = _Tok(_K_DATE, start, end, s, glue)
+            t.date, t.value, t.hi = str(min(y1, y2)), float(min(y1, y2)), float(max(y1, y2))
+            return [t]
     m = _TIME_RX.fullmatch(s)
     if m and int(m.group(1)) <= 24 and int(m.group(2)) < 60:
         t = _Tok(_K_TIME, start, end, s, glue)
@@ -387,6 +400,8 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
             num = txt.replace("٬", "").replace(",", "").replace("٫", ".")
         elif kind == "dt":
             num = txt.replace(".", "")
+        elif kind == "cdec":
+            num = txt.replace(",", ".")  # "۲,۵ درصد": a comma typed for the decimal point
         else:
             num = txt.replace("٫", ".").replace("/", ".")
         digits = len(num.split(".")[0])
@@ -768,6 +783,7 @@ class _Parser:
         kind = t.kind
         if kind == _K_DATE:
             return NumberMatch(t.start, t.end, t.value, "date", date=t.date,
+                               range=(t.value, t.hi) if t.hi else None,
                                calendar=self._calendar(int(t.value))), i + 1
         if kind == _K_TIME:
             return NumberMatch(t.start, t.end, None, "time", clock=t.date), i + 1
@@ -905,6 +921,13 @@ class _Parser:
         t0 = self.t[i]
         if t.kind == _K_TIME:
             return NumberMatch(t0.start, t.end, None, "time", clock=t.date), j + 1
+        if t.kind == _K_DIGITS and not t.value.is_integer() and t.digits <= 2:
+            # "ساعت ۱۷.۳۰": a clock time written with a decimal point
+            hh, _, mm = t.text.translate(_DIGITS).replace("٫", ".").partition(".")
+            if int(hh) <= 24 and len(mm) == 2 and int(mm) < 60:
+                return NumberMatch(t0.start, t.end, None, "time",
+                                   clock=f"{int(hh):02d}:{mm}"), j + 1
+            return None, i + 1
         if t.kind == _K_DIGITS and t.value.is_integer() and t.value <= 24 and t.digits <= 2:
             h = int(t.value)
             w = self.word(j + 1)
