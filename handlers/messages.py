@@ -251,6 +251,7 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         note = f"از پیوند: {article.url}"
     else:
         title = guess_title(text)
+        link = link or (links[0] if links else None)
 
     limit = context.limits.max_text_chars
     if len(text) > limit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ def test_plain_text_gets_a_digest_with_typing_first(api: FakeBotAPI, chat: Chat)
 
 @pytest.mark.parametrize("kind", ["channel", "user", "hidden"])
 def test_forwarded_posts(api: FakeBotAPI, chat: Chat, kind: str) -> None:
-    push = {
+    push: Callable[[], dict[str, Any]] = {
         "channel": lambda: api.push_forward_from_channel(chat.id, WATER_REPORT, post_id=77),
         "user": lambda: api.push_forward_from_user(chat.id, WATER_REPORT),
         "hidden": lambda: api.push_forward_hidden(chat.id, WATER_REPORT),
@@ -286,7 +286,11 @@ def test_inline_buttons(api: FakeBotAPI, chat: Chat) -> None:
     assert [d.split(":")[0] for d in data] == ["f", "m", "o"]
     expected = {"f": "همه‌ی رقم‌ها", "m": "خلاصه", "o": "منبع"}
     for item in data:
-        (reply,) = chat.expect(lambda d=item: api.push_callback(chat.id, digest["message_id"], d))
+
+        def press(d: str = item) -> str:
+            return api.push_callback(chat.id, digest["message_id"], d)
+
+        (reply,) = chat.expect(press)
         assert reply["text"].startswith(expected[item[0]])
         assert reply["reply_to_message"]["message_id"] == digest["message_id"]
     answered = [c for c in api.calls("answerCallbackQuery") if c.ok]
