@@ -431,7 +431,9 @@ def _tokenize(text: str) -> list[_Tok]:
         a, b = m.span()
         if a != prev_end:
             gap = text[prev_end:a]
-            if broken or "\n" in gap or "\r" in gap or "\u2028" in gap or "\u2029" in gap:
+            if gap == " ":
+                glue = _G_BREAK if broken else _G_SPACE
+            elif broken or "\n" in gap or "\r" in gap or "\u2028" in gap or "\u2029" in gap:
                 glue = _G_BREAK
             elif gap.strip(_INVISIBLE):
                 glue = _G_SPACE
@@ -923,8 +925,10 @@ class _Parser:
             return NumberMatch(t0.start, t.end, None, "time", clock=t.date), j + 1
         if t.kind == _K_DIGITS and not t.value.is_integer() and t.digits <= 2:
             # "ساعت ۱۷.۳۰": a clock time written with a decimal point
-            hh, _, mm = t.text.translate(_DIGITS).replace("٫", ".").partition(".")
-            if int(hh) <= 24 and len(mm) == 2 and int(mm) < 60:
+            hh, dot, mm = t.text.translate(_DIGITS).replace("٫", ".").partition(".")
+            if dot and hh.isdigit() and mm.isdigit() and int(hh) <= 24 and (
+                len(mm) == 2 and int(mm) < 60
+            ):
                 return NumberMatch(t0.start, t.end, None, "time",
                                    clock=f"{int(hh):02d}:{mm}"), j + 1
             return None, i + 1

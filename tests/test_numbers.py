@@ -606,10 +606,12 @@ def test_agency_style_report() -> None:
 
 _ALPHABET = st.sampled_from(
     list("۰۱۲۳۴۵۶۷۸۹0123456789٠١٢٣٤٥٦٧٨٩")
-    + list(" \n\u200c\u200f٬,٫./:-%٪#@")
-    + ["و", "تا", "هزار", "میلیون", "میلیارد", "درصد", "درصدی", "نیم", "سوم", "ین", "م",
-       "یک", "نه", "صد", "در", "سال", "ساعت", "آذر", "ماه", "منفی", "بین", "برابر", "ها",
-       "شنبه", "بیست", "پانصد", "اول", "چند", "http://", "COVID", "A", "ي", "ك", "ی", "ا"]
+    + list(" \n\u200c\u200f\xad٬,٫./:-%٪#@+(")
+    + ["و", "تا", "الی", "هزار", "هزارو", "میلیون", "میلیارد", "درصد", "درصدی", "نیم", "ربع",
+       "سوم", "دهم", "ین", "م", "ام", "تایی", "یک", "نه", "صد", "در", "سال", "سالهای", "ساعت",
+       "دقیقه", "آذر", "دسامبر", "ماه", "منفی", "بین", "از", "به", "برابر", "ها", "شنبه",
+       "بیست", "پانصد", "اول", "چند", "ممیز", "دهه", "میلادی", "ق", "کد", "خبر", "کووید",
+       "http://", "COVID", "A", "ي", "ك", "ی", "ا"]
 )
 
 
@@ -659,6 +661,11 @@ def test_property_digits_read_back(n: int) -> None:
     for text in (str(n), persian, grouped):
         (m,) = find_numbers(f"مبلغ {text} تومان")
         assert m.value == n
+
+
+def test_odd_clock_like_numbers_do_not_break_the_reader() -> None:
+    assert [m.kind for m in find_numbers("ساعت ۱/۳۳")] == ["number"]
+    assert [m.kind for m in find_numbers("ساعت ۲۵.۳۰")] == ["number"]
 
 
 def test_overlong_digit_runs_are_not_quantities() -> None:
