@@ -22,6 +22,8 @@ from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import tokenize
 
 MAX_WORDS = 18
+# Words kept before the first figure of a bullet.
+MAX_LEAD_WORDS = 12
 MIN_JOIN_SCORE = 1.5
 MAX_JOINED_WORDS = 26
 # Figures past the budget that may still join a bullet (bounds the work on long texts).
@@ -213,6 +215,7 @@ def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     openers, action_nouns, _speech = _phrases()
     first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
     c0, c1 = _strip_frames(text, c0, c1, first, openers)
+    c0 = _skip_preamble(text, c0, first)
     last_end = max(m.np_end for m in ms)
     full = text[c0:c1]
     trimmed = False
@@ -286,6 +289,10 @@ def _strip_frames(
         c1 = c0 + news.end("body")
         c0 += news.start("body")
         seg = text[c0:c1]
+    talk = _INTERVIEW_RX.match(seg)
+    if talk and c0 + talk.end() <= first:
+        c0 += talk.end()
+        seg = text[c0:c1]
     said = _SAID_RX.match(seg)
     if said and c0 + said.end() <= first:
         c0 += said.end()
@@ -301,6 +308,11 @@ def _strip_frames(
     return c0, c1
 
 
+_INTERVIEW_RX = re.compile(
+    r"^[^،:؛]{0,120}?\s(?:در\s+)?گفت\S*\s*و\S*\s*گو\s+با\s+(?:خبرنگار|خبرگزاری|پایگاه|سایت)"
+    r"(?:\s+\S+){0,5}?\s+(?:فارس|ایرنا|ایسنا|مهر|تسنیم|ایلنا|ما|جوان|شانا|برنا|پانا|ورزش۳)"
+    r"(?:\s+(?:در\s+خصوص|درباره|درمورد|در\s+مورد))?\s*،?\s*"
+)
 _SAID_RX = re.compile(
     r"^[^،:؛]{0,160}?\sبا\s+(?:بیان|اعلام|تاکید بر|تأکید بر)\s+(?:این\s*که|اینکه)\s+"
 )
@@ -310,6 +322,7 @@ _SAID_RX = re.compile(
 def _speech_tail_rx() -> re.Pattern[str]:
     """A speech verb closing the clause (``… ثبت نام کردند، گفت``)."""
     speech = sorted(_phrases()[2], key=len, reverse=True)
+    speech += ["اظهار", "تصریح", "خاطرنشان", "عنوان", "بیان"]
     alts = "|".join(re.escape(v) for v in speech)
     return re.compile(rf"[\s،,]+(?:{alts})$")
 
@@ -341,6 +354,18 @@ def _extend_pp(text: str, end: int, limit: int) -> int:
     if stop <= 1:
         return end
     return toks[stop - 1].end
+
+
+def _skip_preamble(text: str, c0: int, first: int) -> int:
+    """Start a long lead-in to the first figure at its last comma, else a few words back."""
+    lead = text[c0:first]
+    if _word_count(lead) <= MAX_LEAD_WORDS:
+        return c0
+    comma = max(lead.rfind("،"), lead.rfind("؛"))
+    if comma >= 0 and _word_count(lead[comma + 1 :]) >= 1:
+        return c0 + comma + 1
+    words = list(re.finditer(r"\S+", lead))
+    return c0 + words[-MAX_LEAD_WORDS].start()
 
 
 def _word_count(s: str) -> int:

@@ -64,6 +64,7 @@ _QUOTE_RX = re.compile(
 _SCALE_WORD_RX = re.compile("هزار|میلیون|میلیارد|تریلیون")
 _ERA_WORDS = frozenset(["میلادی", "شمسی", "خورشیدی", "هجری", "قمری"])
 _MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
+_NEVER_FIRST = frozenset(["را", "ای", "های", "ها"])
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
 
 
@@ -210,6 +211,8 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
         nxt = tokens[i + 1].text
         if (tok.text in _CLAUSE_MARKS and not has_digit(tok)) or (nxt == "که" and i > 0):
             starts.append(i + 1)
+        elif nxt in _NEVER_FIRST:
+            continue  # "را" and friends never open a clause: the verb guess was wrong
         elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
@@ -380,6 +383,14 @@ def _mention(
         and (abs(nm.value) < 1 or _BARE_SCALE_RX.fullmatch(num_text.strip()))
     ):
         drop, trivia = True, "word"  # نیم فصل، تخلف میلیاردی
+    elif (
+        kind == "count"
+        and unit is None
+        and nm.value is not None
+        and abs(nm.value) < 10
+        and not _DIGIT_RX.search(num_text)
+    ):
+        trivia = "small"  # دو تیم، سه نفر از …: words, not figures
 
     # Years and calendar dates the grammar left as plain numbers.
     if kind == "count" and unit is None and not drop and nm.value is not None:
@@ -502,6 +513,8 @@ def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
     right = text[ne : ne + 1]
     if (left and _LATIN_RX.match(left)) or (right and _LATIN_RX.match(right)):
         return True
+    if left == "-" and ns >= 2 and text[ns - 2].isalpha():
+        return True  # ام-۴، اف-۱۴: a model name
     digits = _DIGIT_RX.findall(num_text)
     return len(digits) >= 8 and not re.search("[٬,٫.]", num_text) and " " not in num_text
 

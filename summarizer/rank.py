@@ -68,7 +68,7 @@ def context_quality(m: Mention, headline: set[int]) -> float:
 def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str]) -> float:
     """Importance of one mention, before merging."""
     s = _BASE.get(m.kind, 1.0)
-    if m.trivia in ("age", "year", "day", "time", "date", "ordinal", "period"):
+    if m.trivia in ("age", "year", "day", "time", "date", "ordinal", "period", "small"):
         s = min(s, 0.4)
         if m.trivia in LEAD_TRIVIA and m.sentence - len(headline) in (0, 1):
             s = LEAD_TRIVIA_SCORE
