@@ -22,39 +22,18 @@ from summarizer.model import Change, Kind, Qualifier
 from summarizer.numbers import NumberMatch, find_numbers
 from summarizer.sentences import Token, tokenize
 
+
+def _word_list(name: str) -> frozenset[str]:
+    """A closed word list from ``data/words.toml``."""
+    return frozenset(load_toml("words.toml").get(name, []))
+
+
 _DIGIT_RX = re.compile("[۰-۹]")
 _ONLY_DIGITS_RX = re.compile(r"^[\s۰-۹٬٫.,/\-]*$")
 _LATIN_RX = re.compile("[A-Za-z/@:_#=&?]")
-_MONTHS = frozenset(
-    [
-        "فروردین",
-        "اردیبهشت",
-        "خرداد",
-        "تیر",
-        "مرداد",
-        "شهریور",
-        "مهر",
-        "آبان",
-        "آذر",
-        "دی",
-        "بهمن",
-        "اسفند",
-        "ژانویه",
-        "فوریه",
-        "مارس",
-        "آوریل",
-        "مه",
-        "ژوئن",
-        "ژوئیه",
-        "اوت",
-        "سپتامبر",
-        "اکتبر",
-        "نوامبر",
-        "دسامبر",
-    ]
-)
-_TIME_UNITS = frozenset(["ساعت", "روز", "هفته", "ماه", "ماهه", "سال", "ساله", "روزه", "هفته"])
-_NAMED_PLANS = frozenset(["طرح", "عملیات", "رزمایش", "مانور", "ماهواره", "موشک"])
+_MONTHS = _word_list("months")
+_TIME_UNITS = _word_list("time_units")
+_NAMED_PLANS = _word_list("named_plans")
 _BARE_SCALE_RX = re.compile(
     "(?:هزاران|میلیون‌ها|میلیاردها|(?:هزار|میلیون|میلیارد|تریلیون)(?:ی|ها)?)"
 )
@@ -62,9 +41,9 @@ _QUOTE_RX = re.compile(
     r"(?:\s+[^\s۰-۹،,.]+){0,3}\s+[۰-۹][۰-۹٬,]*(?:\s+(?:هزار|میلیون))?(?:\s+و\s+[۰-۹]+)?\s+(?:ریال|تومان)"
 )
 _SCALE_WORD_RX = re.compile("هزار|میلیون|میلیارد|تریلیون")
-_ERA_WORDS = frozenset(["میلادی", "شمسی", "خورشیدی", "هجری", "قمری"])
+_ERA_WORDS = _word_list("era_words")
 _MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
-_NEVER_FIRST = frozenset(["را", "ای", "های", "ها"])
+_NEVER_FIRST = _word_list("never_first")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
 
 
@@ -579,52 +558,7 @@ def _action_nouns() -> frozenset[str]:
     return frozenset(load_toml("phrases.toml").get("bullets", {}).get("action_nouns", []))
 
 
-_NUMBER_WORDS = frozenset(
-    [
-        "یک",
-        "دو",
-        "سه",
-        "چهار",
-        "پنج",
-        "شش",
-        "هفت",
-        "هشت",
-        "نه",
-        "ده",
-        "یازده",
-        "دوازده",
-        "سیزده",
-        "چهارده",
-        "پانزده",
-        "شانزده",
-        "هفده",
-        "هجده",
-        "نوزده",
-        "بیست",
-        "سی",
-        "چهل",
-        "پنجاه",
-        "شصت",
-        "هفتاد",
-        "هشتاد",
-        "نود",
-        "صد",
-        "یکصد",
-        "دویست",
-        "سیصد",
-        "چهارصد",
-        "پانصد",
-        "ششصد",
-        "هفتصد",
-        "هشتصد",
-        "نهصد",
-        "هزار",
-        "میلیون",
-        "میلیارد",
-        "تریلیون",
-        "نیم",
-    ]
-)
+_NUMBER_WORDS = _word_list("number_words")
 
 
 def _is_number_word(w: str) -> bool:

@@ -166,37 +166,7 @@ def load_toml(name: str) -> dict[str, Any]:
 # --- verbs -------------------------------------------------------------------
 
 _PERSON = ("", "م", "ی", "یم", "ید", "ند", "د")
-_AUX = frozenset(
-    [
-        "است",
-        "هست",
-        "نیست",
-        "بود",
-        "بودند",
-        "بوده",
-        "باشد",
-        "باشند",
-        "باشیم",
-        "باشم",
-        "باشی",
-        "باشید",
-        "نباشد",
-        "می\u200cباشد",
-        "می\u200cباشند",
-        "خواهد",
-        "خواهند",
-        "خواهیم",
-        "خواهم",
-        "خواهی",
-        "خواهید",
-        "نخواهد",
-        "نخواهند",
-        "نخواهیم",
-        "اند",
-        "ایم",
-        "اید",
-    ]
-)
+_AUX = frozenset(load_toml("verbs.toml").get("auxiliaries", []))
 
 
 @cache
@@ -269,47 +239,9 @@ def _stem_with_person(rest: str, stems: frozenset[str], *, need_ending: bool = F
     return None
 
 
-_COMMON_PAST = frozenset(
-    [
-        "شد",
-        "کرد",
-        "داد",
-        "گفت",
-        "رسید",
-        "داشت",
-        "گرفت",
-        "آمد",
-        "رفت",
-        "یافت",
-        "گردید",
-        "نمود",
-        "افزود",
-        "بود",
-        "گذشت",
-        "خواست",
-        "توانست",
-    ]
-)
-_COMMON_PRESENT = frozenset(
-    ["شود", "کند", "دهد", "گیرد", "دارد", "رسد", "باشد", "یابد", "گردد", "نماید", "آید", "رود"]
-)
-_ADJECTIVE_PARTICIPLES = frozenset(
-    [
-        "گذشته",
-        "آینده",
-        "پیوسته",
-        "بسته",
-        "خسته",
-        "شایسته",
-        "برجسته",
-        "وابسته",
-        "دسته",
-        "رشته",
-        "پسته",
-        "فرشته",
-        "نوشته",
-    ]
-)
+_COMMON_PAST = frozenset(load_toml("verbs.toml").get("common_past", []))
+_COMMON_PRESENT = frozenset(load_toml("verbs.toml").get("common_present", []))
+_ADJECTIVE_PARTICIPLES = frozenset(load_toml("verbs.toml").get("adjective_participles", []))
 
 
 def is_verb(token: str) -> bool:
