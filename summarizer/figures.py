@@ -44,6 +44,7 @@ _SCALE_WORD_RX = re.compile("هزار|میلیون|میلیارد|تریلیون
 _ERA_WORDS = _word_list("era_words")
 _MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
 _NEVER_FIRST = _word_list("never_first")
+_YEAR_HEADS = _word_list("year_heads")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
 
 
@@ -392,6 +393,7 @@ def _mention(
                 or not nxt[0].isalpha()
                 or nxt in t.stop
                 or nxt in _ERA_WORDS
+                or prev in _YEAR_HEADS
                 or verb_stem(nxt) is not None
             )
         ):
