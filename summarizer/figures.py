@@ -45,6 +45,7 @@ _ERA_WORDS = _word_list("era_words")
 _MONEY_ADJECTIVE_RX = re.compile("(?:میلیارد|تریلیون)ی$")
 _NEVER_FIRST = _word_list("never_first")
 _YEAR_HEADS = _word_list("year_heads")
+_YEAR_KINDS = _word_list("year_kinds")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
 
 
@@ -375,7 +376,13 @@ def _mention(
     # Years and calendar dates the grammar left as plain numbers.
     if kind == "count" and unit is None and not drop and nm.value is not None:
         v = nm.value
-        if prev == "سال" or nxt in _MONTHS or prev in _MONTHS:
+        prev2 = tokens[before - 2].text if before > 1 else ""
+        if (
+            prev == "سال"
+            or nxt in _MONTHS
+            or prev in _MONTHS
+            or (prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
+        ):
             if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
                 kind, trivia = "date", "year"
                 year = int(v) + (1300 if v < 100 else 0)

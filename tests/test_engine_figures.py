@@ -138,11 +138,22 @@ def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "number"), [("این قانون در سال ۱۴۰۲ تصویب شد.", "۱۴۰۲"), ("در سال ۸۷ آغاز شد.", "۸۷")]
+    ("text", "number"),
+    [
+        ("این قانون در سال ۱۴۰۲ تصویب شد.", "۱۴۰۲"),
+        ("در سال ۸۷ آغاز شد.", "۸۷"),
+        ("تا پایان سال مالی ۹۹ هزینه می‌شود.", "۹۹"),
+        ("در مسابقات یورو ۲۰۲۰ موفق شد.", "۲۰۲۰"),
+    ],
 )
 def test_years_are_dates(text: str, number: str) -> None:
     found = [m for m in _mentions(text) if number in m[0]]
     assert found and found[0][1] == "date", _mentions(text)
+
+
+def test_a_count_after_last_year_stays_a_count() -> None:
+    f = _figure("سال گذشته ۵۰ نفر در این طرح استخدام شدند.", 50)
+    assert (f.kind, f.unit) == ("count", "نفر")
 
 
 def test_phone_numbers_are_no_figures() -> None:
