@@ -177,6 +177,7 @@ _CODE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
 )
 _CODE_ZERO_MIN: int = int(_D["codes"]["leading_zero_code_min_digits"])
 _MAX_DIGITS: int = int(_D["codes"]["max_integer_digits"])
+_MAX_RUN: int = int(_D["codes"]["max_digit_run_chars"])
 
 # Words glued without a space or ZWNJ that the tokenizer splits in two:
 # "دوبرابر", "صدهزار", "یکمیلیون", "سه‌درصد" (the last has a ZWNJ anyway).
@@ -351,6 +352,8 @@ def _digit_tokens(raw: str, start: int, glue: int) -> list[_Tok]:
     """Read one run of digits and separators into number, date, time or skip tokens."""
     s = raw.translate(_DIGITS)
     end = start + len(raw)
+    if len(raw) > _MAX_RUN:
+        return [_Tok(_K_SKIP, start, end, s, glue)]  # a serial or a table row, not a figure
     m = _DATE_YMD.fullmatch(s)
     if m and (len(m.group(1)) == 4 or m.group(2) == "/"):
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
