@@ -101,10 +101,7 @@ _STATUS_MESSAGES = {
 
 
 def _read_text(source: str) -> str:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        data = Path(source).read_bytes()
+    data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     return data.decode("utf-8-sig")
 
 
