@@ -14,7 +14,7 @@ import importlib.util
 import threading
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +169,7 @@ _PERSON = ("", "م", "ی", "یم", "ید", "ند", "د")
 _AUX = frozenset(load_toml("verbs.toml").get("auxiliaries", []))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running bot sees ever new words
 def verb_stem(token: str) -> str | None:
     """The stem of ``token`` if it is a verb form (``رسیده`` -> ``رسید``), else None."""
     lex = lexicon()
