@@ -24,6 +24,8 @@ from summarizer.sentences import tokenize
 MAX_WORDS = 18
 # Words kept before the first figure of a bullet.
 MAX_LEAD_WORDS = 12
+# A bullet shorter than this takes the clause before it along.
+MIN_WORDS = 4
 MIN_JOIN_SCORE = 1.5
 MAX_JOINED_WORDS = 26
 # Figures past the budget that may still join a bullet (bounds the work on long texts).
@@ -50,7 +52,7 @@ _DIGIT_OR_NUMBER_RX = re.compile(
     r"[۰-۹]|^(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|یکصد|هزار|بیش|حدود|نزدیک|روزانه"
     r"|سالانه|ماهانه|قریب|بالغ|دست‌کم|حداقل|حداکثر|کمتر)$"
 )
-_EDGE_PUNCT = " .،,؛;:-–—/«»\"'()[]"
+_EDGE_PUNCT = " .،,؛;:-–—/«»\"'()[]*•+=_…!؟?"
 
 
 @dataclass(slots=True)
@@ -209,6 +211,30 @@ def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
 
 
 def render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
+    """The bullet text of the figures ``ms`` of one clause."""
+    line = _render_clause(text, clause, ms)
+    if ms and _word_count(line) < MIN_WORDS:
+        # "۲۵ روز است": too bare alone; take the clause before it along.
+        start = _previous_clause_start(text, clause[0])
+        if start < clause[0]:
+            longer = _render_clause(text, (start, clause[1]), ms)
+            if _word_count(longer) > _word_count(line):
+                return longer
+    return line
+
+
+def _previous_clause_start(text: str, c0: int) -> int:
+    """Start of the clause before ``c0`` in the same sentence (``c0`` if none)."""
+    head = text[max(0, c0 - 240) : c0].rstrip(" ")
+    if not head or head[-1] in ".!?؟\n":
+        return c0
+    window = head.rstrip(_EDGE_PUNCT)
+    base = max(0, c0 - 240)
+    cut = max(window.rfind(ch) for ch in ".!?؟\n:؛")
+    return base + cut + 1 if cut >= 0 else base
+
+
+def _render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     c0, c1 = clause
     if not ms:
         return _SPACES_RX.sub(" ", text[c0:c1]).strip(_EDGE_PUNCT)
