@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from summarizer.lexicon import AJ, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.model import Change, Kind, Qualifier
@@ -82,7 +81,6 @@ class Mention:
     drop: bool = False  # not a figure at all (page id, code, phone)
     clause: tuple[int, int] = (0, 0)  # clause span in the normalised text
     np_end: int = 0  # end of the unit/subject phrase
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +252,9 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
 
 
 _NUMBER_WORDS_RX = re.compile(
-    "(?:^|\\s)(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چهل|پنجاه|شصت|هفتاد"
-    "|هشتاد|نود|صد|یکصد|دویست|سیصد|پانصد|هزار|میلیون|میلیارد|نیم|نخست|اول|دوم|سوم)"
+    "(?:^|[\\s\u200c])(?:"
+    + "|".join(sorted((re.escape(w) for w in _word_list("number_words")), key=len, reverse=True))
+    + "|نخست|اول|دوم|سوم)"
 )
 
 
