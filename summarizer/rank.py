@@ -26,11 +26,15 @@ _BASE = {
     "ordinal": 0.3,
     "date": 0.1,
 }
-# The first sentences of the body (the agency's lead) carry the story.
-LEAD_BONUS = {0: 1.2, 1: 0.6, 2: 0.3}
+# The first sentences of the body (the agency's lead) carry the story: a
+# figure's weight for position falls geometrically with its sentence's place
+# in the body, and a little with its place inside the sentence.
+POSITION_WEIGHT = 2.0
+POSITION_DECAY = 0.6
+ORDER_PENALTY = 0.2
 # Dates in the lead place the story in time: they rank with the lead's figures.
 LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
-LEAD_TRIVIA_SCORE = 1.3
+LEAD_TRIVIA_SCORE = 1.0
 # How far a headline figure may round the body's figure it repeats.
 HEADLINE_TOLERANCE = 0.2
 # Sentences with at least LIST_MIN figures are enumerations: their later items
@@ -96,9 +100,8 @@ def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str
     if m.sentence in headline:
         s += 0.5
     else:
-        s += LEAD_BONUS.get(m.sentence - len(headline), 0.0)
-        if n_sentences:
-            s += 0.6 * (1.0 - m.sentence / max(n_sentences, 1))
+        k = max(m.sentence - len(headline), 0)
+        s += POSITION_WEIGHT * POSITION_DECAY**k
     if title_words and m.subject and any(w in title_words for w in m.subject.split()):
         s += 0.3
     return s
@@ -137,6 +140,18 @@ def _list_positions(mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
+def _sentence_order(mentions: list[Mention]) -> dict[int, int]:
+    """Each kept mention's place among the kept mentions of its sentence."""
+    out: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.drop:
+            continue
+        out[id(m)] = seen.get(m.sentence, 0)
+        seen[m.sentence] = out[id(m)] + 1
+    return out
+
+
 def rank(
     mentions: list[Mention],
     *,
@@ -146,6 +161,7 @@ def rank(
 ) -> list[Ranked]:
     """Figures most important first, one per fact; dropped numbers left out."""
     list_rank = _list_positions(mentions)
+    order = _sentence_order(mentions)
     groups: list[list[Mention]] = []
     index: dict[tuple[str, str | None, float | None], list[int]] = {}
     # Body mentions first: a headline mention then joins the body's fact even
@@ -157,10 +173,16 @@ def rank(
         key = (m.kind, m.unit, round(m.value, 6) if m.value is not None else None)
         placed = False
         for gi in index.get(key, []):
+            head = groups[gi][0]
             if (
                 m.kind in SUBSTANTIVE
                 and m.trivia is None
-                and _same_fact(groups[gi][0], m, subjects=m.sentence not in headline)
+                and head.trivia is None
+                and _same_fact(head, m, subjects=m.sentence not in headline)
+            ) or (
+                m.trivia is not None
+                and m.trivia == head.trivia
+                and _same_fact(head, m, subjects=False)
             ):
                 groups[gi].append(m)
                 placed = True
@@ -211,6 +233,7 @@ def rank(
         s = max(
             score(m, headline, n_sentences, title_words)
             - LIST_PENALTY * min(list_rank.get(id(m), 0), LIST_PENALTY_CAP)
+            - ORDER_PENALTY * min(order.get(id(m), 0), LIST_PENALTY_CAP)
             for m in group
         )
         s += 0.5 * math.log2(len(group))
