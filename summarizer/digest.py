@@ -121,4 +121,5 @@ def _to_figure(r: Ranked, norm: Normalized) -> Figure:
         change=m.change,
         date=m.date if m.kind == "date" else None,
         score=round(r.score, 4),
+        mentions=sorted({norm.to_original(x.start, x.end) for x in r.group or [m]}),
     )

@@ -33,6 +33,8 @@ class Figure:
 
     ``span`` holds offsets into the input text exactly as it was given, so
     ``original[span[0]:span[1]]`` is the figure as the source wrote it.
+    ``mentions`` lists the spans of all mentions of the same fact that were
+    merged into this figure (``span`` among them).
     """
 
     text: str
@@ -48,6 +50,9 @@ class Figure:
     change: Change | None = None
     date: str | None = None
     score: float = 0.0
+    # Spans in the input of every mention merged into this figure (the one in
+    # ``span`` included), in text order.
+    mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +68,7 @@ class Figure:
             "date": self.date,
             "sentence": self.sentence,
             "span": [self.span[0], self.span[1]],
+            "mentions": [[a, b] for a, b in self.mentions],
         }
 
     @classmethod
@@ -81,6 +87,7 @@ class Figure:
             period=data.get("period"),
             change=data.get("change"),
             date=data.get("date"),
+            mentions=[(int(a), int(b)) for a, b in data.get("mentions", [])],
         )
 
 

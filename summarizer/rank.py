@@ -12,7 +12,7 @@ dropped.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.figures import Mention
 
@@ -51,6 +51,7 @@ class Ranked:
     mention: Mention
     score: float
     mentions: int = 1
+    group: list[Mention] = field(default_factory=list)
 
 
 def context_quality(m: Mention, headline: set[int]) -> float:
@@ -237,6 +238,6 @@ def rank(
             for m in group
         )
         s += 0.5 * math.log2(len(group))
-        ranked.append(Ranked(best, s, len(group)))
+        ranked.append(Ranked(best, s, len(group), group))
     ranked.sort(key=lambda r: (-r.score, r.mention.start))
     return ranked

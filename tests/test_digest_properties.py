@@ -87,6 +87,8 @@ def _check(text: str, d: Digest) -> None:
         assert 0 <= a <= b <= len(text)
         assert text[a:b] == f.text
         assert 0 <= f.sentence < max(1, len(d.sentences))
+        assert f.span in f.mentions
+        assert all(0 <= x <= y <= len(text) for x, y in f.mentions)
     for idx in d.bullet_figures:
         assert all(0 <= i < len(d.figures) for i in idx)
     for a, b in d.sentence_spans:

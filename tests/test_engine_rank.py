@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer import digest
+from summarizer import Digest, digest
 
 ARTICLE = """مدیرکل بهزیستی استان:
 
@@ -49,3 +49,14 @@ def test_scores_are_ordered() -> None:
     d = digest(ARTICLE)
     scores = [f.score for f in d.figures]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_merged_mentions_keep_their_spans() -> None:
+    text = "سهم بخش خصوصی به شصت درصد (60 %) از کل بازار رسید."
+    d = digest(text)
+    pct = [f for f in d.figures if f.kind == "percent"]
+    assert len(pct) == 1
+    spans = [text[a:b] for a, b in pct[0].mentions]
+    assert spans == ["شصت درصد", "60 %"]
+    again = Digest.from_dict(d.to_dict()).figures[0]
+    assert again.mentions == pct[0].mentions
