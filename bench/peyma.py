@@ -35,15 +35,20 @@ GOAL_TAGS = ("MON", "PCT")
 
 
 def predicted_spans(figures: Sequence[Any], offsets: Sequence[tuple[int, int]]) -> list[Span]:
-    """Token spans of the figures whose kind maps to a PEYMA tag."""
+    """Token spans of the figures whose kind maps to a PEYMA tag.
+
+    A figure stands for every mention of its fact that the engine merged into
+    it (``Figure.mentions``), so each of those spans is a prediction.
+    """
     out: list[Span] = []
     for f in figures:
         tag = KIND_TO_TAG.get(f.kind)
         if tag is None:
             continue
-        span = char_to_token_span(f.span[0], f.span[1], offsets)
-        if span is not None:
-            out.append((tag, span[0], span[1]))
+        for a, b in getattr(f, "mentions", None) or [f.span]:
+            span = char_to_token_span(a, b, offsets)
+            if span is not None:
+                out.append((tag, span[0], span[1]))
     return sorted(set(out), key=lambda s: (s[1], s[2], s[0]))
 
 
