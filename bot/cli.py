@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.app import run_bot
 
         return run_bot()
-    return _digest_command(args)
+    try:
+        return _digest_command(args)
+    except BrokenPipeError:
+        # The reader went away (``raqam digest ... | head``): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _digest_command(args: argparse.Namespace) -> int:
