@@ -348,7 +348,7 @@ def _mention(
     # Not figures at all.
     if only_number:
         drop, trivia = True, "page_id"
-    elif _is_phone_or_code(num_text, text, ns, ne) or (
+    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne) or (
         kind == "count"
         and unit is None
         and nm.value is not None

@@ -661,6 +661,18 @@ class _Parser:
                     if cur is None:
                         break
                     continue
+                if cur is not None and not last_scale and card.integer:
+                    # "۹۸ و سه دهم": a decimal fraction in words after the whole part
+                    tenths = self._decimal_fraction(j + 1)
+                    if tenths is not None:
+                        frac_value, k = tenths
+                        cur += frac_value
+                        card.words = True
+                        card.integer = False
+                        card.single_word = None
+                        card.atoms += 1
+                        j = k
+                        continue
                 if cur is None and last_scale and self.is_num_atom(j + 1):
                     nxt = self.read_small(j + 1)
                     if nxt is None:
@@ -670,6 +682,16 @@ class _Parser:
                     s2 = _SCALE_FORMS[w3][0] if w3 in _SCALE_FORMS else None
                     if s2 is not None:
                         ok = (s2 < last_scale and nxt.value * s2 < last_scale) or s2 > max_scale
+                        compound, k2 = self._scale_run(k)
+                        if not ok and compound > max_scale and nxt.integer:
+                            # "۷ هزار و ۵۰۰ هزار میلیارد": 7,500 of the compound
+                            # scale هزار میلیارد
+                            total = (total + nxt.value) * compound
+                            last_scale = max_scale = compound
+                            card.atoms += nxt.atoms + 1
+                            card.words = True
+                            j = k2
+                            continue
                     else:
                         ok = nxt.value < last_scale
                     if not ok:
@@ -690,6 +712,35 @@ class _Parser:
         if card.atoms == 0:
             return None
         return card
+
+    def _scale_run(self, k: int) -> tuple[float, int]:
+        """The product of plain scale words from ``k`` on ("هزار میلیارد"), and its end."""
+        product = 1.0
+        n = 0
+        while k < self.n and self.joined(k):
+            w = self.word(k)
+            form = _SCALE_FORMS.get(w) if w is not None else None
+            if form is None or form[1] != "plain" or (n and form[0] <= product):
+                break
+            product *= form[0]
+            n += 1
+            k += 1
+        return (product if n >= 2 else 0.0), k
+
+    def _decimal_fraction(self, i: int) -> tuple[float, int] | None:
+        """"سه دهم", "۲۵ صدم" at ``i``: the fraction and the index after it."""
+        if i >= self.n or not self.joined(i) or not self.is_num_atom(i):
+            return None
+        num = self.read_small(i)
+        if num is None or num.ordinal or not num.integer or not self.joined(num.end):
+            return None
+        w = self.word(num.end)
+        den = _ORDS.get(w) if w is not None else None
+        if den is None or not den[2] or den[0] not in (10.0, 100.0, 1000.0):
+            return None
+        if not 1 <= num.value < den[0]:
+            return None
+        return num.value / den[0], num.end + 1
 
     # -- suffixes: percent, multiplier, ordinal, adjective ---------------------
     def read_kind(self, j: int) -> tuple[str | None, int, bool]:

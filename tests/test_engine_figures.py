@@ -128,6 +128,7 @@ def _mentions(text: str) -> list[tuple[str, str, str | None, bool]]:
         ("ساکنان منطقه ۱۱ به این طرح اعتراض کردند.", "۱۱", "code", True),
         ("در اجرای طرح ظفر ۲ چند باند متلاشی شد.", "۲", "code", True),
         ("این مرد ۴۵ ساله دستگیر شد.", "۴۵", "age", False),
+        ("بسیج ۳۰ هزار جهیزیه توزیع کرد. کد خبر: ۴۱۸۸۲۷", "۴۱۸۸۲۷", "code", True),
     ],
 )
 def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
@@ -159,6 +160,11 @@ def test_a_count_after_last_year_stays_a_count() -> None:
 def test_phone_numbers_are_no_figures() -> None:
     d = digest("شماره تماس ۰۲۱۶۶۶۶۶۶۶۶ اعلام شد و ۲۰ نفر تماس گرفتند.")
     assert [f.value for f in d.figures] == [20]
+
+
+def test_page_id_behind_a_label_is_dropped() -> None:
+    d = digest("فروش ۵۰ هزار تن رسید. کد خبر: ۵۷۲۰۱۳")
+    assert [f.value for f in d.figures] == [50_000]
 
 
 def test_page_id_is_dropped() -> None:
