@@ -3,7 +3,10 @@ that sends something and collects the bot's answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import socket
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from tests.fakebotapi import FakeBotAPI
@@ -64,3 +67,35 @@ class Chat:
 def keyboard_data(message: dict[str, Any]) -> list[str]:
     markup = message.get("reply_markup") or {}
     return [b.get("callback_data") for row in markup.get("inline_keyboard", []) for b in row]
+
+
+@contextlib.contextmanager
+def reserved_port(host: str = "127.0.0.1") -> Iterator[int]:
+    """A free TCP port on ``host``, reserved while the block runs.
+
+    Picking a free port and letting another process bind it later is a race:
+    the port can be taken in between (by any bind to port 0, or as the local
+    port of an outgoing connection). Here a socket stays bound to the port with
+    ``SO_REUSEADDR`` and never listens: the kernel hands the port to nobody
+    else, while a server that also sets ``SO_REUSEADDR`` (tornado, under PTB's
+    webhook server, does) can still bind and listen on it.
+    """
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        holder.bind((host, 0))
+        yield int(holder.getsockname()[1])
+
+
+def wait_listening(host: str, port: int, ready: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Wait until something accepts connections on ``host:port``; give up early when
+    ``ready()`` turns false (say, the server process died)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not ready():
+            raise AssertionError(f"the server for port {port} went away")
+        try:
+            with socket.create_connection((host, port), timeout=5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"nothing listened on {host}:{port} within {timeout} s")

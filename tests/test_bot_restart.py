@@ -5,16 +5,14 @@ webhook mode checks Telegram's secret token."""
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.botcase import WATER_REPORT, Chat, keyboard_data
+from tests.botcase import WATER_REPORT, Chat, keyboard_data, reserved_port, wait_listening
 from tests.fakebotapi import BotProcess, FakeBotAPI
 
 
@@ -113,14 +111,12 @@ def _taken(api: FakeBotAPI, update_id: int) -> bool:
     return any(int(c.params.get("offset") or 0) > update_id for c in api.calls("getUpdates"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_webhook_mode_checks_the_secret(api: FakeBotAPI, workdir: Path) -> None:
-    port = _free_port()
+    with reserved_port() as port:
+        _webhook_mode(api, workdir, port)
+
+
+def _webhook_mode(api: FakeBotAPI, workdir: Path, port: int) -> None:
     url = f"http://127.0.0.1:{port}/telegram-hook"
     secret = "s3cret-token_value"
     bot = _bot(
@@ -135,6 +131,8 @@ def test_webhook_mode_checks_the_secret(api: FakeBotAPI, workdir: Path) -> None:
         assert api.wait_until(lambda: bool(api.calls("setWebhook")), 60), bot.log()
         call = api.calls("setWebhook")[-1]
         assert call.params["url"] == url and call.params["secret_token"] == secret
+        # PTB registers the webhook first, then starts listening.
+        wait_listening("127.0.0.1", port, lambda: bot.proc is not None and bot.proc.poll() is None)
         chat = Chat(api, 302)
         message = api.make_message(chat.id, text=WATER_REPORT)
         body = json.dumps({"update_id": 900001, "message": message}).encode()
@@ -149,25 +147,14 @@ def test_webhook_mode_checks_the_secret(api: FakeBotAPI, workdir: Path) -> None:
                 },
             )
             try:
-                with urllib.request.urlopen(req, timeout=30) as resp:
+                with urllib.request.urlopen(req, timeout=60) as resp:
                     return int(resp.status)
             except urllib.error.HTTPError as err:
                 return int(err.code)
 
-        assert _retry_until_listening(lambda: post("wrong")) == 403
+        assert post("wrong") == 403
         (reply,) = chat.expect(lambda: post(secret))
         assert reply["reply_to_message"]["message_id"] == message["message_id"]
         assert secret not in bot.log()
     finally:
         assert bot.stop() == 0
-
-
-def _retry_until_listening(fn: Any, attempts: int = 100) -> int:
-    import time
-
-    for _ in range(attempts):
-        try:
-            return int(fn())
-        except (ConnectionError, urllib.error.URLError):
-            time.sleep(0.2)
-    raise AssertionError("the webhook server never listened")
