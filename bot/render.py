@@ -28,10 +28,16 @@ _FA_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_FA = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", _FA_DIGITS * 2)
 _TO_LATIN = str.maketrans(_FA_DIGITS + "٠١٢٣٤٥٦٧٨٩٫٬", "0123456789" * 2 + ".,")
 _FA_SEP = re.compile(r"(?<=[0-9۰-۹])([.,])(?=[0-9۰-۹])")
-_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_ENTITY_SPLIT = re.compile(r"(&#?[A-Za-z0-9]+;)")
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9-]+)[^>]*>")
 _VERBATIM_TAGS = {"a", "code", "pre"}
-_COMMAND = re.compile(r"(/[a-z_]+(?: [a-z0-9]+)*)")
+# Text kept verbatim by apply_digits: links written in the text (their digits
+# are part of an address) and commands with their arguments ("/details 2",
+# typed by users).
+_VERBATIM_TEXT = re.compile(
+    r"((?:https?://|www\.)[^\s<>\"«»]+|/[a-z_]+(?: [a-z0-9]+)*)", re.IGNORECASE
+)
 
 QUALIFIERS = {
     "more_than": "بیش از",
@@ -85,7 +91,8 @@ MESSAGES: dict[str, str] = {
     "no_figures_list": "در این خبر رقمی پیدا نشد.",
     "no_summary": "خلاصه‌ای برای این خبر نیست.",
     "links_unavailable": "خواندن پیوندها هنوز ممکن نیست؛ لطفاً متن خبر را بفرستید.",
-    "link_failed": "{message}",
+    "link_failed": "پیوند {url} خوانده نشد. {message}",
+    "link_unread": "{message}",
     "digest_usage": "برای خلاصه کردن یک پیام در گروه، /digest را در پاسخ به آن بفرستید.",
     "unsupported": "این پیام متنی ندارد. متن یا پیوند خبر را بفرستید.",
     "error": "متأسفم، در پردازش این پیام خطایی رخ داد. لطفاً دوباره امتحان کنید.",
@@ -114,11 +121,11 @@ def to_digits(text: str, style: DigitStyle) -> str:
 
 
 def apply_digits(markup: str, style: DigitStyle) -> str:
-    """Convert digits in the text of an HTML string, leaving tags, entities and the
-    content of ``a``, ``code`` and ``pre`` untouched."""
+    """Convert digits in the text of an HTML string, leaving tags, entities, the
+    content of ``a``, ``code`` and ``pre``, links and commands untouched."""
     out: list[str] = []
     verbatim = 0
-    for part in _TAG_OR_ENTITY.split(markup):
+    for part in _TAG_SPLIT.split(markup):
         if not part:
             continue
         if part.startswith("<") and part.endswith(">"):
@@ -127,12 +134,16 @@ def apply_digits(markup: str, style: DigitStyle) -> str:
                 verbatim += -1 if m.group(1) else 1
                 verbatim = max(verbatim, 0)
             out.append(part)
-        elif (part.startswith("&") and part.endswith(";")) or verbatim:
+        elif verbatim:
             out.append(part)
         else:
-            # Commands with their arguments ("/details 2") are typed by users: keep them.
-            for i, piece in enumerate(_COMMAND.split(part)):
-                out.append(piece if i % 2 else to_digits(piece, style))
+            # Links are matched on the escaped text, so "&amp;" inside one stays in it.
+            for i, piece in enumerate(_VERBATIM_TEXT.split(part)):
+                if i % 2:
+                    out.append(piece)
+                    continue
+                for j, bit in enumerate(_ENTITY_SPLIT.split(piece)):
+                    out.append(bit if j % 2 else to_digits(bit, style))
     return "".join(out)
 
 
@@ -347,11 +358,14 @@ class HtmlRenderer:
         title = rec.title or rec.digest.title
         return f"<b>{esc(title)}</b>" if title else "<b>رقم‌های کلیدی خبر</b>"
 
-    def digest_reply(self, rec: StoredDigest, prefs: ChatPrefs, note: str | None = None) -> Reply:
+    def digest_reply(
+        self, rec: StoredDigest, prefs: ChatPrefs, read_from: str | None = None
+    ) -> Reply:
         d = rec.digest
         lines = [self._title(rec)]
-        if note:
-            lines.append(f"<i>{esc(note)}</i>")
+        if read_from:
+            # The address as it is: a link, so its digits keep their form.
+            lines.append(f'<i>از پیوند:</i> <a href="{esc_attr(read_from)}">{esc(read_from)}</a>')
         lines.append("")
         if d.bullets:
             for i, bullet in enumerate(d.bullets):

@@ -19,6 +19,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from types import ModuleType
 from typing import Any
 
+from telegram import MessageEntity
+
 from handlers.ports import Article, LinkFailure
 from summarizer import digest as run_digest
 from summarizer.model import Digest
@@ -92,20 +94,30 @@ class LinkReader:
         if closer is not None:
             closer()
 
-    def find_links(self, text: str, entity_urls: Sequence[str]) -> list[str]:
-        found: list[str] = []
+    def find_links(self, text: str, entities: Sequence[MessageEntity]) -> list[str]:
         finder = getattr(self._module, "find_links", None) if self._module else None
-        candidates = list(entity_urls)
         if finder is not None:
             try:
-                candidates += list(finder(text))
+                return list(finder(text, entities))
             except Exception:  # a finder bug must not lose the message
                 log.exception("find_links failed")
-        candidates += [m.group(0).rstrip(".,;:!?)]،؛") for m in _URL_RE.finditer(text)]
-        for url in candidates:
-            if url and url not in found:
-                found.append(url)
-        return found
+        # Without the links package: entity links and links in the text, in reading order.
+        found: list[tuple[int, str]] = []
+        for entity in entities:
+            if entity.type == MessageEntity.TEXT_LINK and entity.url:
+                found.append((entity.offset, entity.url))
+        units = 0
+        starts: dict[int, int] = {}
+        for index, char in enumerate(text):
+            starts[index] = units
+            units += 2 if ord(char) > 0xFFFF else 1
+        for m in _URL_RE.finditer(text):
+            found.append((starts.get(m.start(), units), m.group(0).rstrip(".,;:!?)]،؛")))
+        urls: list[str] = []
+        for _, url in sorted(found, key=lambda item: item[0]):
+            if url not in urls:
+                urls.append(url)
+        return urls
 
     async def fetch_first(self, urls: Sequence[str]) -> Article:
         if not self.available or self._module is None:
@@ -124,6 +136,7 @@ class LinkReader:
                     last = LinkFailure(
                         str(getattr(exc, "user_message", "این پیوند خوانده نشد.")),
                         str(getattr(exc, "reason", "error")),
+                        url,
                     )
                     continue
                 raise
@@ -131,5 +144,5 @@ class LinkReader:
             if text.strip():
                 url_read = str(getattr(art, "final_url", None) or getattr(art, "url", url))
                 return Article(url=url_read, title=getattr(art, "title", None), text=text)
-            last = LinkFailure("در این پیوند متن خبری پیدا نشد.", "not_article")
+            last = LinkFailure("در این پیوند متن خبری پیدا نشد.", "not_article", url)
         raise last or LinkFailure("پیوندی برای خواندن پیدا نشد.", "bad_url")

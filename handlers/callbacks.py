@@ -9,7 +9,7 @@ from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from handlers.common import send_reply, thread_of
+from handlers.common import link_replies, send_reply, thread_of
 from handlers.context import RaqamContext
 from handlers.ports import ChatPrefs
 
@@ -48,7 +48,8 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
         shown = query.message if isinstance(query.message, Message) else None
         anchor = shown.message_id if shown is not None else None
         thread = thread_of(shown)
-        await send_reply(context.bot, chat.id, reply, reply_to=anchor, thread_id=thread)
+        sent = await send_reply(context.bot, chat.id, reply, reply_to=anchor, thread_id=thread)
+        await link_replies(context, chat.id, rec.id, sent)
         return
 
     if parts[0] == "s" and len(parts) == 3:

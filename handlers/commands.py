@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from telegram import InputFile, ReplyParameters, Update
 
-from handlers.common import digest_for, send_html, send_reply, thread_of, typing
+from handlers.common import (
+    digest_for,
+    link_replies,
+    send_html,
+    send_reply,
+    thread_of,
+    typing,
+)
 from handlers.context import RaqamContext
 from handlers.messages import make_part
 from handlers.ports import ChatPrefs, Reply, StoredDigest
@@ -37,17 +44,24 @@ async def _prelude(update: Update, context: RaqamContext) -> tuple[int, int, int
 
 
 async def _answer(
-    update: Update, context: RaqamContext, reply: Reply | str, prefs: ChatPrefs | None = None
+    update: Update,
+    context: RaqamContext,
+    reply: Reply | str,
+    about: StoredDigest | None = None,
 ) -> None:
+    """Answer the command; messages that show a digest (``about``) are linked to it,
+    so that a later command replying to them works on that digest."""
     chat = update.effective_chat
     message = update.effective_message
     if chat is None or message is None:
         return
     if isinstance(reply, str):
         reply = Reply(chunks=[reply])
-    await send_reply(
+    sent = await send_reply(
         context.bot, chat.id, reply, reply_to=message.message_id, thread_id=thread_of(message)
     )
+    if about is not None:
+        await link_replies(context, chat.id, about.id, sent)
 
 
 async def _digest_or_say(
@@ -77,21 +91,21 @@ async def cmd_figures(update: Update, context: RaqamContext) -> None:
     found = await _digest_or_say(update, context)
     if found:
         rec, prefs = found
-        await _answer(update, context, context.renderer.figures(rec, prefs))
+        await _answer(update, context, context.renderer.figures(rec, prefs), rec)
 
 
 async def cmd_summary(update: Update, context: RaqamContext) -> None:
     found = await _digest_or_say(update, context)
     if found:
         rec, prefs = found
-        await _answer(update, context, context.renderer.summary(rec, prefs))
+        await _answer(update, context, context.renderer.summary(rec, prefs), rec)
 
 
 async def cmd_source(update: Update, context: RaqamContext) -> None:
     found = await _digest_or_say(update, context)
     if found:
         rec, prefs = found
-        await _answer(update, context, context.renderer.source(rec, prefs))
+        await _answer(update, context, context.renderer.source(rec, prefs), rec)
 
 
 def _parse_int(arg: str) -> int | None:
@@ -117,7 +131,7 @@ async def cmd_details(update: Update, context: RaqamContext) -> None:
     if not 1 <= n <= count:
         await _answer(update, context, renderer.text("details_range", prefs, count=count))
         return
-    await _answer(update, context, renderer.details(rec, n, prefs))
+    await _answer(update, context, renderer.details(rec, n, prefs), rec)
 
 
 async def cmd_export(update: Update, context: RaqamContext) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import re
+from collections.abc import Awaitable, Callable
 
 from telegram import (
     Bot,
@@ -111,17 +112,11 @@ async def typing(bot: Bot, chat_id: int, thread_id: int | None = None) -> None:
         log.debug("sendChatAction failed: %s", exc)
 
 
-def message_text(message: Message) -> tuple[str, list[str]]:
-    """The text (or caption) of a message and the URLs of its link entities."""
-    text = message.text or message.caption or ""
-    entities = message.parse_entities() if message.text else message.parse_caption_entities()
-    urls: list[str] = []
-    for entity, value in entities.items():
-        if entity.type == MessageEntity.TEXT_LINK and entity.url:
-            urls.append(entity.url)
-        elif entity.type == MessageEntity.URL:
-            urls.append(value if "://" in value else "http://" + value)
-    return text, urls
+def message_text(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:
+    """The text (or caption) of a message and the entities that refer to it."""
+    if message.text:
+        return message.text, tuple(message.entities)
+    return message.caption or "", tuple(message.caption_entities)
 
 
 def thread_of(message: Message | None) -> int | None:
@@ -142,6 +137,19 @@ async def digest_for(
     return await context.store.last_digest(chat_id)
 
 
+async def link_replies(
+    context: RaqamContext, chat_id: int, digest_id: int, message_ids: list[int]
+) -> None:
+    """Record that the bot's messages ``message_ids`` show digest ``digest_id``; a
+    storage failure here costs only that link."""
+    if digest_id <= 0 or not message_ids:
+        return
+    try:
+        await context.store.link_messages(chat_id, digest_id, message_ids)
+    except Exception:
+        log.exception("could not record the reply messages of digest %s", digest_id)
+
+
 def is_allowed(context: RaqamContext, chat_id: int | None, user_id: int | None) -> bool:
     allowed = context.limits.allowed_chats
     if not allowed:
@@ -152,13 +160,7 @@ def is_allowed(context: RaqamContext, chat_id: int | None, user_id: int | None) 
 
 
 def without_mentions(text: str, username: str | None) -> str:
+    """``text`` without mentions of the bot (user names are case-insensitive)."""
     if not username:
         return text
-    return text.replace("@" + username, " ").strip()
-
-
-def entity_urls_of(messages: Sequence[Message]) -> list[str]:
-    urls: list[str] = []
-    for m in messages:
-        urls.extend(message_text(m)[1])
-    return urls
+    return re.sub("@" + re.escape(username) + r"\b", " ", text, flags=re.IGNORECASE).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import weakref
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,15 @@ from telegram import (
 )
 from telegram.constants import ChatType
 
-from handlers.common import message_text, send_html, send_reply, thread_of, typing, without_mentions
+from handlers.common import (
+    link_replies,
+    message_text,
+    send_html,
+    send_reply,
+    thread_of,
+    typing,
+    without_mentions,
+)
 from handlers.context import RaqamContext
 from handlers.ports import LinkFailure, StoredDigest
 
@@ -34,6 +43,7 @@ log = logging.getLogger(__name__)
 # A message whose text, links aside, is shorter than this is read as "a link".
 LINK_ONLY_CHARS = 200
 TITLE_MAX_CHARS = 150
+_URLISH = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass
@@ -42,7 +52,9 @@ class Part:
 
     message: Message
     text: str
-    urls: list[str]
+    # The text as sent and its entities (offsets refer to it), for finding links.
+    raw_text: str
+    entities: tuple[MessageEntity, ...]
     origin: tuple[str, object]
     seq: int | None
     link: str | None
@@ -73,18 +85,16 @@ def origin_of(message: Message) -> tuple[tuple[str, object], int | None, str | N
     return ("self", sender), None, None
 
 
-def make_part(
-    message: Message,
-    text: str | None = None,
-    urls: list[str] | None = None,
-    update_id: int | None = None,
-) -> Part:
-    own_text, own_urls = message_text(message)
+def make_part(message: Message, text: str | None = None, update_id: int | None = None) -> Part:
+    """One part from ``message``; ``text`` replaces its text for digesting (links are
+    still read from the message as sent)."""
+    raw_text, entities = message_text(message)
     origin, seq, link = origin_of(message)
     return Part(
         message=message,
-        text=own_text if text is None else text,
-        urls=own_urls if urls is None else urls,
+        text=raw_text if text is None else text,
+        raw_text=raw_text,
+        entities=entities,
         origin=origin,
         seq=seq,
         link=link,
@@ -213,9 +223,6 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
     renderer = context.renderer
     prefs = await context.store.get_prefs(chat_id)
     text = "\n".join(p.text.strip() for p in parts if p.text.strip())
-    urls: list[str] = []
-    for p in parts:
-        urls.extend(p.urls)
     link = next((p.link for p in parts if p.link), None)
 
     async def say(key: str, **values: object) -> None:
@@ -231,12 +238,17 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         await say("unsupported" if not (first.text or first.caption) else "empty")
         return
 
-    links = context.links.find_links(text, urls)
-    rest = text
+    # Links in reading order: part by part, each with its own entities.
+    links: list[str] = []
+    for p in parts:
+        for url in context.links.find_links(p.raw_text, p.entities):
+            if url not in links:
+                links.append(url)
+    rest = _URLISH.sub(" ", text)
     for url in links:
         rest = rest.replace(url, " ")
     title: str | None = None
-    note: str | None = None
+    read_from: str | None = None
     if links and len(rest.strip()) < LINK_ONLY_CHARS:
         if not context.links.available:
             await say("links_unavailable")
@@ -245,10 +257,13 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         try:
             article = await context.links.fetch_first(links)
         except LinkFailure as failure:
-            await say("link_failed", message=failure.user_message)
+            if failure.url:
+                await say("link_failed", message=failure.user_message, url=failure.url)
+            else:
+                await say("link_unread", message=failure.user_message)
             return
         text, title, link = article.text, article.title, article.url
-        note = f"از پیوند: {article.url}"
+        read_from = article.url
     else:
         title = guess_title(text)
         link = link or (links[0] if links else None)
@@ -278,15 +293,12 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         # the digest, without the buttons that would need it stored.
         log.exception("could not store the digest of messages %s in chat %s", message_ids, chat_id)
         rec = StoredDigest(0, chat_id, digest, text, title or digest.title, link, time.time())
-        reply = replace(renderer.digest_reply(rec, prefs, note=note), keyboard=None)
+        reply = replace(renderer.digest_reply(rec, prefs, read_from=read_from), keyboard=None)
         await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
         return
-    reply = renderer.digest_reply(rec, prefs, note=note)
+    reply = renderer.digest_reply(rec, prefs, read_from=read_from)
     sent = await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
-    try:
-        await context.store.link_messages(chat_id, rec.id, sent)
-    except Exception:
-        log.exception("could not record the reply messages of digest %s", rec.id)
+    await link_replies(context, chat_id, rec.id, sent)
 
 
 def _addressed(message: Message, bot_id: int, username: str | None) -> bool:
@@ -317,8 +329,7 @@ async def on_message(update: Update, context: RaqamContext) -> None:
     username = context.bot.username
     if not _addressed(message, context.bot.id, username):
         return
-    text, urls = message_text(message)
-    text = without_mentions(text, username)
+    text = without_mentions(message_text(message)[0], username)
     reply = message.reply_to_message
     from_bot = (
         reply is not None and reply.from_user is not None and reply.from_user.id == context.bot.id
@@ -326,6 +337,6 @@ async def on_message(update: Update, context: RaqamContext) -> None:
     if len(text) < 15 and reply is not None and not from_bot:
         part = make_part(reply, update_id=update.update_id)
     else:
-        part = make_part(message, text=text, urls=urls, update_id=update.update_id)
+        part = make_part(message, text=text, update_id=update.update_id)
     await context.merger.flush(chat.id)
     await context.merger.process_now(context, chat.id, [part])

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup, MessageEntity
 
 from summarizer.model import Digest
 
@@ -49,12 +49,14 @@ class Article:
 
 
 class LinkFailure(Exception):
-    """No link gave an article; ``user_message`` is a Persian sentence for the user."""
+    """No link gave an article; ``user_message`` is a Persian sentence for the user,
+    ``url`` the link it is about."""
 
-    def __init__(self, user_message: str, reason: str = "error") -> None:
+    def __init__(self, user_message: str, reason: str = "error", url: str | None = None) -> None:
         super().__init__(reason)
         self.user_message = user_message
         self.reason = reason
+        self.url = url
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +112,10 @@ class Renderer(Protocol):
         ...
 
     def digest_reply(
-        self, rec: StoredDigest, prefs: ChatPrefs, note: str | None = None
-    ) -> Reply: ...
+        self, rec: StoredDigest, prefs: ChatPrefs, read_from: str | None = None
+    ) -> Reply:
+        """The digest message; ``read_from`` is the link the article was read from."""
+        ...
 
     def figures(self, rec: StoredDigest, prefs: ChatPrefs) -> Reply: ...
 
@@ -134,7 +138,10 @@ class LinkService(Protocol):
         """Whether links can be read at all."""
         ...
 
-    def find_links(self, text: str, entity_urls: Sequence[str]) -> list[str]: ...
+    def find_links(self, text: str, entities: Sequence[MessageEntity]) -> list[str]:
+        """The links of one message's text (or caption) and its entities, in reading
+        order."""
+        ...
 
     async def fetch_first(self, urls: Sequence[str]) -> Article:
         """Read the first link (of at most 3) that gives an article, or raise LinkFailure."""

@@ -204,6 +204,21 @@ def test_text_over_the_limit(chat: Chat) -> None:
     assert "۳۰۰۰" in reply["text"]
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("bytes", bytes(range(1, 256)).decode("latin-1") * 3),
+        ("control", "".join(chr(c) for c in range(1, 32)) * 10),
+        ("base64", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 8),
+    ],
+)
+def test_binary_looking_text_gets_a_clear_answer(chat: Chat, name: str, text: str) -> None:
+    (reply,) = chat.text(text)
+    assert APOLOGY not in reply["text"], name
+    assert "فارسی نیست" in reply["text"] or "متنی برای خلاصه" in reply["text"], name
+    assert "reply_markup" not in reply
+
+
 def test_message_without_text(api: FakeBotAPI, chat: Chat) -> None:
     (reply,) = chat.expect(lambda: api.push_message(api.make_message(chat.id, media="photo")))
     assert "متنی ندارد" in reply["text"]
@@ -241,10 +256,15 @@ def test_figures_details_summary_source(chat: Chat) -> None:
     assert summary["text"].startswith("خلاصه")
     (source,) = chat.command("/source")
     assert "گزارش هفتگی مصرف آب پایتخت" in source["text"] and "نویسه" in source["text"]
-    # A command replying to the digest message works on that digest.
+    # A command replying to the digest message works on that digest, and so does
+    # one replying to an answer about it (here the /figures list).
     chat.text(NO_FIGURES)
     (again,) = chat.command("/source", reply_to=digest["message_id"])
     assert "گزارش هفتگی مصرف آب پایتخت" in again["text"]
+    (details_again,) = chat.command("/details 1", reply_to=figures["message_id"])
+    assert details_again["text"] == details["text"]
+    (latest,) = chat.command("/source")  # without a reply: the latest digest
+    assert "گزارش هفتگی" not in latest["text"] and "۰ رقم" in latest["text"]
 
 
 def test_export_sends_csv_and_json(chat: Chat) -> None:
@@ -346,7 +366,7 @@ def test_allow_list_refuses_other_chats(api: FakeBotAPI, bot: BotProcess) -> Non
     [
         ("5xx", {"times": 2}),
         ("5xx", {"status": 502}),
-        ("429", {"retry_after": 1}),
+        ("429", {"retry_after": 2}),
         ("drop", {}),
         ("hang", {"seconds": 7}),
     ],
@@ -359,6 +379,12 @@ def test_send_faults_are_survived(
     replies = chat.expect(lambda: sent.append(api.push_text(chat.id, WATER_REPORT)), timeout=60)
     _assert_digest(replies[0], sent[0])
     api.clear_faults()
+    if kind == "429":
+        # RetryAfter is honoured: the message is sent again only after the wait asked for.
+        calls = [c for c in api.calls("sendMessage") if int(c.params["chat_id"]) == chat.id]
+        refused = next(c for c in calls if c.status == 429)
+        accepted = next(c for c in calls if c.ok and c.at > refused.at)
+        assert accepted.at - refused.at >= options["retry_after"]
 
 
 def test_polling_faults_are_survived(api: FakeBotAPI, chat: Chat) -> None:

@@ -19,6 +19,7 @@ from tests.links_server import NewsSite
 
 CHATS = [301, 302, 303, 304, 305]
 FAILURE_CHATS = {"/status/404": 306, "/pdf": 307, "/slow": 308}
+CHATS_ORDER = 309
 
 
 def u16(text: str) -> int:
@@ -77,7 +78,8 @@ def test_forwarded_post_with_a_text_link_gets_the_digest_of_the_page(
     assert reply["reply_to_message"]["message_id"] == sent[0]["message_id"]
     assert APOLOGY not in reply["text"]
     assert reply["text"].splitlines()[0].startswith("خرید تضمینی گندم")
-    assert "/page/wheat" in reply["text"].splitlines()[1]  # says which link was read
+    # It says which link was read, as written (no Persian digits inside the address).
+    assert reply["text"].splitlines()[1] == f"از پیوند: {url}"
     got = bullets(reply)
     assert len(got) >= 3
     text = "\n".join(got)
@@ -119,6 +121,21 @@ def test_a_link_forwarded_twice_is_fetched_once(
     assert site.hits[path] - before == 1
 
 
+def test_links_are_tried_in_reading_order(api: FakeBotAPI, bot: BotProcess, site: NewsSite) -> None:
+    """A link written in the text (here without a url entity, as in pasted text) comes
+    before a later text_link, and is read first."""
+    first, second = site.url("/page/exports"), site.url("/status/410")
+    head = f"صادرات: {first} و "
+    anchor = "گزارش دیگر"
+    entities = [{"type": "text_link", "offset": u16(head), "length": u16(anchor), "url": second}]
+    before = site.hits["/status/410"]
+    chat = Chat(api, CHATS_ORDER)
+    (reply,) = chat.text(head + anchor, entities=entities)
+    assert reply["text"].splitlines()[1] == f"از پیوند: {first}"
+    assert bullets(reply)
+    assert site.hits["/status/410"] == before  # the later link was not needed
+
+
 @pytest.mark.parametrize(
     ("path", "words"),
     [("/status/404", "پیدا نشد"), ("/pdf", "متن خبری پیدا نشد"), ("/slow", "طول کشید")],
@@ -129,4 +146,5 @@ def test_failed_links_get_a_persian_answer(
     chat = Chat(api, FAILURE_CHATS[path])
     (reply,) = chat.expect(lambda: forward_with_text_link(api, chat.id, site.url(path)))
     assert words in reply["text"]
+    assert site.url(path) in reply["text"]  # which link, as written
     assert APOLOGY not in reply["text"]

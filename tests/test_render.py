@@ -99,6 +99,34 @@ def test_digit_styles() -> None:
     _valid([out])
 
 
+def test_links_in_text_keep_their_digits() -> None:
+    markup = esc("منبع: https://news.example/a/1402?id=7&p=2 و www.x.example/9 سال 1402.")
+    out = apply_digits(markup, "fa")
+    assert "https://news.example/a/1402?id=7&amp;p=2" in out
+    assert "www.x.example/9" in out and "سال ۱۴۰۲." in out
+    assert (
+        to_digits("http://127.0.0.1:8080/a", "fa") != "http://127.0.0.1:8080/a"
+    )  # needs the guard
+    _valid([out])
+
+
+def test_digest_read_from_a_link_names_the_link_as_written() -> None:
+    url = "http://127.0.0.1:8123/page/1402?a=1&b=2"
+    for prefs in (FA, LATIN):
+        reply = HtmlRenderer().digest_reply(_record(), prefs, read_from=url)
+        _valid(reply.chunks)
+        lines = parse_html(reply.chunks[0]).splitlines()
+        assert lines[1] == f"از پیوند: {url}"
+        assert f'href="{esc(url).replace(chr(34), "&quot;")}"' in reply.chunks[0]
+
+
+def test_link_failure_names_the_link_as_written() -> None:
+    url = "http://127.0.0.1:8123/news/45"
+    text = HtmlRenderer().text("link_failed", FA, url=url, message="صفحه پیدا نشد.")
+    _valid([text])
+    assert url in parse_html(text)
+
+
 def test_figures_list_in_latin_digits() -> None:
     reply = HtmlRenderer().figures(_record(), LATIN)
     _valid(reply.chunks)
@@ -150,7 +178,7 @@ def test_canned_messages_are_valid_html() -> None:
     from bot.render import MESSAGES
 
     for key in MESSAGES:
-        text = renderer.text(key, FA, size=5, limit=4, count=3, message="<&>")
+        text = renderer.text(key, FA, size=5, limit=4, count=3, message="<&>", url="http://a.b/1")
         _valid([text])
 
 
