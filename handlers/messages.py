@@ -165,28 +165,45 @@ class ArticleMerger:
 
         def fire() -> None:
             if self._pending.get(chat_id) is pending:
-                # Our own task, not Application.create_task: tasks created while the
-                # application stops are not awaited by it, and flush_all must see them.
-                task = loop.create_task(self.flush(chat_id), name=f"raqam-merge-{chat_id}")
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._start_flush(chat_id)
 
         pending.timer = loop.call_later(self.window, fire)
 
-    async def flush(self, chat_id: int) -> None:
-        """Digest the parts held for a chat now (no-op when none are held)."""
+    def _start_flush(self, chat_id: int) -> None:
+        """Flush a chat in a task of our own (not Application.create_task: tasks created
+        while the application stops are not awaited by it, and flush_all must see them).
+        The parts are taken at once, so the chat cannot be flushed twice."""
         pending = self._pending.pop(chat_id, None)
         if pending is None:
             return
         if pending.timer is not None:
             pending.timer.cancel()
+        coro = self.process_now(pending.context, chat_id, pending.parts)
+        task = asyncio.get_running_loop().create_task(coro, name=f"raqam-merge-{chat_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def flush(self, chat_id: int) -> None:
+        """Digest the parts held for a chat now; with none held, wait until a digest of
+        the chat already under way (its window just ended) is done, so that what comes
+        next (a command's answer) sees it and follows it."""
+        pending = self._pending.pop(chat_id, None)
+        if pending is None:
+            async with self._lock(chat_id):
+                return
+        if pending.timer is not None:
+            pending.timer.cancel()
         await self.process_now(pending.context, chat_id, pending.parts)
 
     async def flush_all(self) -> None:
-        """Digest everything still held and wait for flushes already under way."""
-        for chat_id in list(self._pending):
-            await self.flush(chat_id)
-        while self._tasks:
+        """Digest everything still held and wait for flushes already under way.
+
+        Chats are flushed concurrently (each chat's articles stay in order behind its
+        lock), so stopping takes about as long as the slowest chat, not the sum.
+        """
+        while self._pending or self._tasks:
+            for chat_id in list(self._pending):
+                self._start_flush(chat_id)
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     @property
