@@ -35,10 +35,11 @@ To run the real bot against it as a child process (``python -m bot`` with
     ...
     assert bot.stop() == 0   # SIGTERM, wait, exit code
 
-The bot holds each private-chat message for ``RAQAM_MERGE_WINDOW_SECONDS``
-(1.5 s by default) to merge split articles: consecutive messages from the
-same origin are merged (channel posts only when their post ids follow each
-other). For load runs use distinct origins or a window of ``0``.
+The bot holds forwarded posts (and the user's own texts long enough to be a
+piece of a longer one) for ``RAQAM_MERGE_WINDOW_SECONDS`` (1.5 s by default)
+to merge split articles: consecutive messages from the same origin are merged
+(channel posts only when their post ids follow each other). For load runs use
+distinct origins or a window of ``0``.
 
 Bot messages are recorded with ``text`` (plain, after entity parsing) and
 ``html`` (what the bot sent); documents with ``document`` and ``content``.
@@ -292,6 +293,7 @@ class FakeBotAPI:
             collections.deque
         )
         self._calls: list[Call] = []
+        self._arrivals: list[Call] = []
         self.commands: list[dict[str, Any]] = []
         self.webhook_url = ""
         self._server: ThreadingHTTPServer | None = None
@@ -555,6 +557,14 @@ class FakeBotAPI:
         with self._lock:
             return [c for c in self._calls if method is None or c.method.lower() == method.lower()]
 
+    def arrivals(self, method: str | None = None) -> list[Call]:
+        """Requests as they arrived, before they were answered (``calls`` lists them
+        once answered): a long-polling getUpdates shows here while it waits."""
+        with self._lock:
+            return [
+                c for c in self._arrivals if method is None or c.method.lower() == method.lower()
+            ]
+
     def sent_messages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         """Messages the bot sent successfully (sendMessage/sendDocument results), in order."""
         with self._lock:
@@ -614,6 +624,11 @@ class FakeBotAPI:
         if fn is None:
             raise ApiError(404, "Not Found")
         return fn(self, params, files)
+
+    def _arrived(self, call: Call) -> None:
+        with self._cond:
+            self._arrivals.append(call)
+            self._cond.notify_all()
 
     def _record(self, call: Call) -> None:
         with self._cond:
@@ -970,6 +985,7 @@ def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
                     raise ApiError(401, "Unauthorized")
                 params, files = _decode_params(self, body)
                 call.params, call.files = params, files
+                api._arrived(call)
                 fault = api._take_fault(method)
                 if fault is not None and self._apply_fault(fault, call):
                     return
@@ -1084,14 +1100,15 @@ class BotProcess:
         self._log: Any = None
 
     def start(self, *, wait: bool = True, timeout: float = 60.0) -> BotProcess:
-        """Start the bot; with ``wait``, return once it polls for updates."""
-        before = len(self.api.calls("getUpdates"))
+        """Start the bot; with ``wait``, return once it polls for updates (its first
+        getUpdates request has arrived)."""
+        before = len(self.api.arrivals("getUpdates"))
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             self.command, cwd=self.workdir, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
         )
         if wait and not self.api.wait_until(
-            lambda: len(self.api.calls("getUpdates")) > before or self.proc.poll() is not None,  # type: ignore[union-attr]
+            lambda: len(self.api.arrivals("getUpdates")) > before or self.proc.poll() is not None,  # type: ignore[union-attr]
             timeout,
         ):
             raise TimeoutError(f"bot did not start polling; log:\n{self.log()}")

@@ -92,8 +92,9 @@ def test_held_article_is_answered_on_shutdown(api: FakeBotAPI, workdir: Path) ->
     chat = Chat(api, 301)
     bot = _bot(api, workdir, RAQAM_MERGE_WINDOW_SECONDS="30").start()
     try:
-        message = api.make_message(chat.id, text=WATER_REPORT)
-        update_id = api.push_update({"message": message})
+        # A forwarded post is held: the channel's next post may continue it.
+        message = api.push_forward_from_channel(chat.id, WATER_REPORT, post_id=5)
+        update_id = api.last_update_id
         # Wait until the bot has taken the update (it asks for later ones), then stop
         # it mid-window.
         assert api.wait_until(lambda: _taken(api, update_id), 30)
@@ -107,8 +108,8 @@ def test_held_article_is_answered_on_shutdown(api: FakeBotAPI, workdir: Path) ->
 
 
 def _taken(api: FakeBotAPI, update_id: int) -> bool:
-    """Has the bot confirmed ``update_id`` (a getUpdates call with a later offset)?"""
-    return any(int(c.params.get("offset") or 0) > update_id for c in api.calls("getUpdates"))
+    """Has the bot confirmed ``update_id`` (asked for updates with a later offset)?"""
+    return any(int(c.params.get("offset") or 0) > update_id for c in api.arrivals("getUpdates"))
 
 
 def test_webhook_mode_checks_the_secret(api: FakeBotAPI, workdir: Path) -> None:
