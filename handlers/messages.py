@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 # A message whose text, links aside, is shorter than this is read as "a link".
 LINK_ONLY_CHARS = 200
 TITLE_MAX_CHARS = 150
+# The user's own text at least this long may be a piece of a longer text that
+# Telegram cut at its 4096-character limit (clients cut at a line or word break
+# before the limit); it is held for the merge window.
+OWN_TEXT_PIECE_CHARS = 3000
 _URLISH = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -114,10 +118,11 @@ def guess_title(text: str) -> str | None:
 class ArticleMerger:
     """Collects consecutive parts of one article per chat and digests them once.
 
-    ``window`` seconds after the last part, or as soon as a part from another
-    origin arrives, or a command needs the chat's latest digest, the parts
-    held so far are digested. One chat's articles are processed one at a time,
-    in arrival order.
+    Only messages that another one may continue are held (see
+    :meth:`may_continue`). ``window`` seconds after the last part, or as soon as
+    a part from another origin arrives, or a command needs the chat's latest
+    digest, the parts held so far are digested. One chat's articles are
+    processed one at a time, in arrival order.
     """
 
     def __init__(self, window: float) -> None:
@@ -141,17 +146,28 @@ class ArticleMerger:
             return part.seq == prev.seq + 1
         return True
 
+    @staticmethod
+    def may_continue(part: Part) -> bool:
+        """Can another message still continue this one? Forwarded posts: yes (a
+        channel may post an article in several posts). The user's own text: only
+        when it is long enough to be a piece Telegram cut off a longer text (it cuts
+        at 4096 characters); a shorter one is answered without waiting."""
+        return part.origin[0] != "self" or len(part.text) >= OWN_TEXT_PIECE_CHARS
+
     async def add(self, context: RaqamContext, chat_id: int, part: Part) -> None:
         """Take one message; digest what came before it if it starts a new article."""
         pending = self._pending.get(chat_id)
         if pending is not None and self.continues(pending.parts[-1], part, self.window):
             pending.parts.append(part)
             pending.context = context
-            self._schedule(chat_id, pending)
+            if self.may_continue(part):
+                self._schedule(chat_id, pending)
+            else:
+                await self.flush(chat_id)  # the last piece of the user's long text
             return
         if pending is not None:
             await self.flush(chat_id)
-        if self.window <= 0:
+        if self.window <= 0 or not self.may_continue(part):
             await self.process_now(context, chat_id, [part])
             return
         pending = _Pending(context, [part])

@@ -15,20 +15,22 @@ from telegram import Chat, Message
 
 from handlers import messages
 from handlers.context import RaqamContext
-from handlers.messages import ArticleMerger, Part
+from handlers.messages import OWN_TEXT_PIECE_CHARS, ArticleMerger, Part
 
 CONTEXT = cast(RaqamContext, object())
 GUARD = 20.0  # seconds: only reached when the merger is stuck
 
 
-def part(chat_id: int, message_id: int, text: str, seq: int | None = None) -> Part:
+def part(
+    chat_id: int, message_id: int, text: str, seq: int | None = None, origin: str = "channel"
+) -> Part:
     message = Message(message_id, dtm.datetime.now(dtm.UTC), Chat(chat_id, "private"))
     return Part(
         message=message,
         text=text,
         raw_text=text,
         entities=(),
-        origin=("channel", -100),
+        origin=(origin, -100),
         seq=seq,
         link=None,
     )
@@ -77,6 +79,28 @@ def test_consecutive_posts_are_merged_and_others_start_a_new_article(recorder: R
         assert recorder.done == [(1, ["الف", "ب"])]
         await merger.flush_all()
         assert recorder.done == [(1, ["الف", "ب"]), (1, ["ج"])]
+
+    asyncio.run(run())
+
+
+def test_own_short_text_is_answered_without_waiting(recorder: Recorder) -> None:
+    async def run() -> None:
+        merger = ArticleMerger(window=30.0)
+        await merger.add(CONTEXT, 1, part(1, 1, "خبر کوتاه", origin="self"))
+        assert recorder.done == [(1, ["خبر کوتاه"])]
+        assert merger.pending_chats == 0
+
+    asyncio.run(run())
+
+
+def test_own_long_text_waits_for_the_piece_telegram_cut_off(recorder: Recorder) -> None:
+    async def run() -> None:
+        merger = ArticleMerger(window=30.0)
+        long = "ب" * OWN_TEXT_PIECE_CHARS
+        await merger.add(CONTEXT, 1, part(1, 1, long, origin="self"))
+        assert recorder.done == [] and merger.pending_chats == 1
+        await merger.add(CONTEXT, 1, part(1, 2, "پایان", origin="self"))  # the short rest
+        assert recorder.done == [(1, [long, "پایان"])]
 
     asyncio.run(run())
 
