@@ -48,7 +48,7 @@ class Chat:
         return len(self.api.sent_messages(self.id))
 
     def expect(
-        self, action: Callable[[], Any], count: int = 1, timeout: float = 40.0
+        self, action: Callable[[], Any], count: int = 1, timeout: float = 60.0
     ) -> list[dict[str, Any]]:
         """Run ``action`` and return the next ``count`` messages the bot sends here."""
         before = self.seen

@@ -1116,7 +1116,7 @@ class BotProcess:
             raise RuntimeError(f"bot exited with {self.proc.returncode}; log:\n{self.log()}")
         return self
 
-    def stop(self, timeout: float = 30.0) -> int:
+    def stop(self, timeout: float = 60.0) -> int:
         """SIGTERM the bot and wait for it; return its exit code."""
         code = -1
         if self.proc is not None:

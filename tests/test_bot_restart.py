@@ -97,7 +97,7 @@ def test_held_article_is_answered_on_shutdown(api: FakeBotAPI, workdir: Path) ->
         update_id = api.last_update_id
         # Wait until the bot has taken the update (it asks for later ones), then stop
         # it mid-window.
-        assert api.wait_until(lambda: _taken(api, update_id), 30)
+        assert api.wait_until(lambda: _taken(api, update_id), 60)
         assert chat.seen == 0
     finally:
         assert bot.stop() == 0
