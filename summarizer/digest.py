@@ -22,6 +22,9 @@ _PERSIAN_RX = re.compile("[\u0600-\u06ff]")
 _LETTER_RX = re.compile(r"[^\W\d_]")
 _WORD_RX = re.compile(r"[^\W_]")
 _TERMINAL = ".!?؟…»\"'"
+_TITLE_EDGES = " \t\u200c-–—|•*"
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
 
 
 def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Digest:
@@ -53,6 +56,9 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
     if not title_words:
         for i in sorted(headline):
             title_words |= content_words(sentences[i])
+
+    if title is None:
+        title = _headline_title(norm.text, spans, headline)
 
     mentions = extract(norm.text, spans)
     ranked = rank(mentions, headline=headline, n_sentences=len(spans), title_words=title_words)
@@ -102,6 +108,29 @@ def _headline(sentences: list[str]) -> set[int]:
             break
         out.add(i)
     return out
+
+
+def _headline_title(text: str, spans: list[tuple[int, int]], headline: set[int]) -> str | None:
+    """The headline line of a text that clearly opens with one, else ``None``.
+
+    A headline is a leading line of a few words without a full stop, on a
+    line of its own, with the body after it. A kicker (``رییس سازمان بسیج:``)
+    is skipped.
+    """
+    if not headline or len(headline) >= len(spans):
+        return None
+    for i in sorted(headline):
+        a, b = spans[i]
+        line = text[a:b].strip()
+        after = text[b : b + 64].lstrip(" \t\u200c\u200e\u200f")
+        if not after.startswith(("\n", "\r")):
+            return None  # not a line of its own
+        if line.endswith(":"):
+            continue
+        words = len(line.split())
+        if HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:
+            return line.strip(_TITLE_EDGES) or None
+    return None
 
 
 def _to_figure(r: Ranked, norm: Normalized) -> Figure:

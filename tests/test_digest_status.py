@@ -92,3 +92,27 @@ def test_long_text_without_breaks() -> None:
     d = digest(text)
     assert d.status == "ok"
     assert all(b - a <= 1000 for a, b in d.sentence_spans)
+
+
+def test_headline_line_becomes_the_title() -> None:
+    text = (
+        "مدیرکل راهداری استان:\n"
+        "بهسازی ۱۲۰ کیلومتر از راه‌های روستایی / آغاز ساخت ۴ پل\n\n"
+        "مدیرکل راهداری استان از بهسازی ۱۲۰ کیلومتر راه روستایی خبر داد."
+    )
+    d = digest(text)
+    assert d.title == "بهسازی ۱۲۰ کیلومتر از راه‌های روستایی / آغاز ساخت ۴ پل"
+    assert digest(text, title="راه‌های روستایی").title == "راه‌های روستایی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیرکل راهداری استان از بهسازی ۱۲۰ کیلومتر راه روستایی خبر داد.\nکار ادامه دارد.",
+        "بهسازی ۱۲۰ کیلومتر از راه‌های روستایی",
+        "بهسازی ۱۲۰ کیلومتر راه روستایی انجام شد و کار ساخت ۴ پل هم آغاز شد",
+        "مدیرکل راهداری:\nراه\n\nمدیرکل راهداری از بهسازی ۱۲۰ کیلومتر راه خبر داد.",
+    ],
+)
+def test_no_title_without_a_clear_headline(text: str) -> None:
+    assert digest(text).title is None
