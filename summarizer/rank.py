@@ -42,6 +42,11 @@ HEADLINE_TOLERANCE = 0.2
 LIST_MIN = 4
 LIST_PENALTY = 0.1
 LIST_PENALTY_CAP = 5
+# A fact repeated through the text gains REPEAT_WEIGHT per doubling of its
+# mentions, up to REPEAT_CAP doublings (a sanction list repeating «۳ جلسه»
+# for each player is no headline fact).
+REPEAT_WEIGHT = 0.5
+REPEAT_CAP = 1.0
 # Kinds that may become bullets.
 SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
 
@@ -237,7 +242,7 @@ def rank(
             - ORDER_PENALTY * min(order.get(id(m), 0), LIST_PENALTY_CAP)
             for m in group
         )
-        s += 0.5 * math.log2(len(group))
+        s += REPEAT_WEIGHT * min(math.log2(len(group)), REPEAT_CAP)
         ranked.append(Ranked(best, s, len(group), group))
     ranked.sort(key=lambda r: (-r.score, r.mention.start))
     return ranked
