@@ -1,10 +1,12 @@
 """SQLite storage: digests with their source text, the messages that point at
 them, and per-chat settings.
 
-One connection lives on one dedicated thread; the async methods hand work to
-that thread so the event loop never waits on the disk. The file uses WAL and a
-versioned schema (``PRAGMA user_version``). Digests older than the configured
-age are pruned at start and then about once an hour.
+Two connections, each on a dedicated thread: one writes, one only reads. The
+async methods hand work to those threads so the event loop never waits on the
+disk. The file uses WAL, so reads go on while a write waits for a lock held by
+another process: a slow write never holds up the reads an answer needs. The
+schema is versioned (``PRAGMA user_version``). Digests older than the
+configured age are pruned at start and then about once an hour.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from summarizer.model import Digest
 
 SCHEMA_VERSION = 1
 PRUNE_EVERY_SECONDS = 3600.0
+BUSY_TIMEOUT_MS = 10_000
+# Linking the bot's reply messages to a digest is a convenience; when the file is
+# locked it gives up soon instead of delaying the next chat's digest.
+LINK_BUSY_TIMEOUT_MS = 1_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -66,7 +72,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     if not parent.exists():
         raise StorageError(f"directory {parent} for the database does not exist")
     try:
-        conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+        )
     except sqlite3.Error as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from None
     try:
@@ -100,6 +108,16 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a database :func:`_connect` has prepared."""
+    try:
+        conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open database {path}: {exc}") from None
+    return conn
+
+
 class Storage:
     """Implements :class:`handlers.ports.Store` on a SQLite file."""
 
@@ -110,7 +128,11 @@ class Storage:
         self.ttl_seconds = ttl_days * 86400.0
         self.default_bullets = default_bullets
         self._conn = _connect(self.path)
+        self._reader = _connect_reader(self.path)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="raqam-sqlite")
+        self._read_executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="raqam-sqlite-read"
+        )
         self._last_prune = 0.0
         self.prune_sync()
 
@@ -120,9 +142,15 @@ class Storage:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn)
 
+    async def _read(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._read_executor, fn)
+
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+        self._read_executor.shutdown(wait=True)
         self._conn.close()
+        self._reader.close()
 
     # -- digests ------------------------------------------------------------
 
@@ -171,7 +199,11 @@ class Storage:
         )
 
     def link_messages_sync(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
-        self._link(chat_id, digest_id, message_ids)
+        self._conn.execute(f"PRAGMA busy_timeout = {LINK_BUSY_TIMEOUT_MS}")
+        try:
+            self._link(chat_id, digest_id, message_ids)
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _row(self, row: tuple[object, ...] | None) -> StoredDigest | None:
         if row is None:
@@ -191,7 +223,7 @@ class Storage:
     _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json"
 
     def find_by_message_sync(self, chat_id: int, message_id: int) -> StoredDigest | None:
-        row = self._conn.execute(
+        row = self._reader.execute(
             f"SELECT {self._COLUMNS} FROM digest_messages m JOIN digests d ON d.id = m.digest_id"
             " WHERE m.chat_id = ? AND m.message_id = ?",
             (chat_id, message_id),
@@ -199,21 +231,21 @@ class Storage:
         return self._row(row)
 
     def last_digest_sync(self, chat_id: int) -> StoredDigest | None:
-        row = self._conn.execute(
+        row = self._reader.execute(
             f"SELECT {self._COLUMNS} FROM digests d WHERE d.chat_id = ? ORDER BY d.id DESC LIMIT 1",
             (chat_id,),
         ).fetchone()
         return self._row(row)
 
     def get_digest_sync(self, chat_id: int, digest_id: int) -> StoredDigest | None:
-        row = self._conn.execute(
+        row = self._reader.execute(
             f"SELECT {self._COLUMNS} FROM digests d WHERE d.chat_id = ? AND d.id = ?",
             (chat_id, digest_id),
         ).fetchone()
         return self._row(row)
 
     def count_digests_sync(self) -> int:
-        return int(self._conn.execute("SELECT COUNT(*) FROM digests").fetchone()[0])
+        return int(self._reader.execute("SELECT COUNT(*) FROM digests").fetchone()[0])
 
     def prune_sync(self, now: float | None = None) -> int:
         """Delete digests older than the configured age; return how many went."""
@@ -227,7 +259,7 @@ class Storage:
     # -- chat settings --------------------------------------------------------
 
     def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
-        row = self._conn.execute(
+        row = self._reader.execute(
             "SELECT bullets, digits FROM chat_settings WHERE chat_id = ?", (chat_id,)
         ).fetchone()
         if row is None:
@@ -267,16 +299,16 @@ class Storage:
         await self._run(lambda: self.link_messages_sync(chat_id, digest_id, ids))
 
     async def find_by_message(self, chat_id: int, message_id: int) -> StoredDigest | None:
-        return await self._run(lambda: self.find_by_message_sync(chat_id, message_id))
+        return await self._read(lambda: self.find_by_message_sync(chat_id, message_id))
 
     async def last_digest(self, chat_id: int) -> StoredDigest | None:
-        return await self._run(lambda: self.last_digest_sync(chat_id))
+        return await self._read(lambda: self.last_digest_sync(chat_id))
 
     async def get_digest(self, chat_id: int, digest_id: int) -> StoredDigest | None:
-        return await self._run(lambda: self.get_digest_sync(chat_id, digest_id))
+        return await self._read(lambda: self.get_digest_sync(chat_id, digest_id))
 
     async def get_prefs(self, chat_id: int) -> ChatPrefs:
-        return await self._run(lambda: self.get_prefs_sync(chat_id))
+        return await self._read(lambda: self.get_prefs_sync(chat_id))
 
     async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None:
         await self._run(lambda: self.set_prefs_sync(chat_id, prefs))

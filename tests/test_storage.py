@@ -118,3 +118,42 @@ def test_clear_errors(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StorageError, match="newer"):
         Storage(newer)
+
+
+def test_reads_go_on_while_a_write_waits_for_another_process(tmp_path: Path) -> None:
+    """Another process holds the write lock: a write waits for it, but the reads an
+    answer needs (settings, the last digest) do not queue behind that write, and
+    linking reply messages gives up instead of waiting long."""
+    path = tmp_path / "r.sqlite3"
+    store = Storage(path)
+    d = digest(TEXT)
+    first = store.save_digest_sync(1, d, text=TEXT, title=None, link=None, message_ids=[1])
+    store.set_prefs_sync(1, ChatPrefs(bullets=3, digits="latin"))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+
+    async def scenario() -> None:
+        write = asyncio.ensure_future(
+            store.save_digest(1, d, text=TEXT, title=None, link=None, message_ids=[2])
+        )
+        await asyncio.sleep(0)
+        assert await store.get_prefs(1) == ChatPrefs(bullets=3, digits="latin")
+        last = await store.last_digest(1)
+        assert last is not None and last.id == first.id
+        assert not write.done()  # still waiting for the lock
+        holder.execute("ROLLBACK")
+        second = await write
+        assert second.id > first.id
+
+    try:
+        asyncio.run(scenario())
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            store.link_messages_sync(1, first.id, [9])
+        holder.execute("ROLLBACK")
+        store.link_messages_sync(1, first.id, [9])  # the usual wait is back
+        found = store.find_by_message_sync(1, 9)
+        assert found is not None and found.id == first.id
+    finally:
+        holder.close()
+        store.close()
