@@ -170,6 +170,17 @@ def _fits(
     if not text:
         return True
     joined = Bullet(b.figures + figures, b.sentence, b.clauses + clauses)
+    if len(joined.figures) > 1:
+        # Clauses are joined whole: a cut tail after «و» would leave a fragment.
+        for clause in joined.clauses:
+            ms = [
+                ranked[i].mention
+                for i in joined.figures
+                if clause[0] <= ranked[i].mention.clause[0]
+                and ranked[i].mention.clause[1] <= clause[1]
+            ]
+            if ms and _bounds(text, clause, ms)[2]:
+                return False
     return _word_count(render(text, joined, ranked)) <= MAX_JOINED_WORDS
 
 
@@ -236,21 +247,29 @@ def _previous_clause_start(text: str, c0: int) -> int:
     return base + cut + 1 if cut >= 0 else base
 
 
+def _bounds(text: str, clause: tuple[int, int], ms: list[Mention]) -> tuple[int, int, bool]:
+    """The clause without frames and preamble, and whether its tail must be cut."""
+    openers = _phrases()[0]
+    c0, c1 = clause
+    first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
+    c0, c1 = _strip_frames(text, c0, c1, first, openers)
+    c0 = _skip_preamble(text, c0, first)
+    last_end = max(m.np_end for m in ms)
+    limit = MAX_JOINED_WORDS if " که " in text[first:last_end] or len(ms) > 2 else MAX_WORDS
+    numbers_words = sum(_word_count(text[m.num_start : m.num_end]) - 1 for m in ms)
+    too_long = _word_count(text[c0:c1]) - numbers_words > limit or "،" in text[last_end:c1]
+    return c0, c1, too_long
+
+
 def _render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str:
     c0, c1 = clause
     if not ms:
         return _SPACES_RX.sub(" ", text[c0:c1]).strip(_EDGE_PUNCT)
     openers, action_nouns, _speech = _phrases()
-    first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
-    c0, c1 = _strip_frames(text, c0, c1, first, openers)
-    c0 = _skip_preamble(text, c0, first)
+    c0, c1, too_long = _bounds(text, clause, ms)
     last_end = max(m.np_end for m in ms)
-    full = text[c0:c1]
     trimmed = False
-    tail = text[last_end:c1]
-    limit = MAX_JOINED_WORDS if " که " in text[first:last_end] or len(ms) > 2 else MAX_WORDS
-    numbers_words = sum(_word_count(text[m.num_start : m.num_end]) - 1 for m in ms)
-    if _word_count(full) - numbers_words > limit or "،" in tail:
+    if too_long:
         c1 = _extend_change(text, _extend_pp(text, last_end, c1), c1)
         for m in ms:  # keep a period phrase right after the cut (در ۲۴ ساعت گذشته)
             if m.period_span and 0 <= m.period_span[0] - c1 <= 2 and m.period_span[1] <= clause[1]:

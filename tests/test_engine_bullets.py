@@ -106,3 +106,16 @@ def test_spelled_numbers_are_written_with_digits() -> None:
 )
 def test_persian_number(value: float, text: str) -> None:
     assert persian_number(value) == text
+
+
+def test_a_joined_clause_is_never_cut_after_its_conjunction() -> None:
+    text = (
+        "معاون وزیر گفت: امسال ۲۰۰ هزار اصله نهال میان باغداران استان‌های شمالی کشور توزیع شد "
+        "و ۳۰ هزار هکتار از باغ‌های قدیمی استان‌های شمالی و جنوبی کشور به سامانه‌های "
+        "آبیاری نوین و هوشمند مجهز شدند."
+    )
+    d = digest(text)
+    for line in d.bullets:
+        assert not line.endswith("هکتار"), d.bullets
+        assert not re.search(r"\sو\s+\S+\s+\S+\s+\S+$", line) or line.endswith("شدند"), d.bullets
+    assert any("۳۰ هزار هکتار" in b and "مجهز" in b for b in d.bullets), d.bullets
