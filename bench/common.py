@@ -146,16 +146,18 @@ def machine() -> dict[str, str]:
     }
 
 
-def _git_commit() -> str:
+def _git(*args: str) -> str:
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
+            ["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=10, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return ""
     return out.stdout.strip()
+
+
+def _git_commit() -> str:
+    """The commit measured, noting uncommitted changes to the measured code."""
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--", "summarizer", "bot", "handlers")
+    return f"{commit}+uncommitted changes" if commit and dirty else commit
