@@ -253,6 +253,15 @@ def _release(proc: subprocess.Popen[str]) -> None:
 
 def test_database_locked_briefly_by_another_process(api: FakeBotAPI, bot: BotProcess) -> None:
     db = Path(bot.env["RAQAM_DATABASE"])
+
+    def stored() -> int:
+        conn = sqlite3.connect(db, timeout=10)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM digests").fetchone()[0])
+        finally:
+            conn.close()
+
+    before = stored()
     holder = _lock_database(db)
     try:
         sent = burst(api, chats=3, per_chat=1)
@@ -260,8 +269,10 @@ def test_database_locked_briefly_by_another_process(api: FakeBotAPI, bot: BotPro
     finally:
         _release(holder)
     assert_all_digested(api, sent, wait_answered(api, sent, timeout=60))
-    stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM digests").fetchone()[0]
-    assert stored >= 3
+    deadline = time.monotonic() + 30
+    while stored() < before + 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert stored() == before + 3, "the digests were not stored once the lock was gone"
 
 
 def test_database_locked_for_long_gets_an_answer(api: FakeBotAPI, bot: BotProcess) -> None:
