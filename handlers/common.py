@@ -24,34 +24,44 @@ from handlers.ports import Reply, StoredDigest
 
 log = logging.getLogger(__name__)
 
-SEND_ATTEMPTS = 4
+# How long one Bot API call is retried through network errors, 5xx answers and
+# flood waits before it is given up: an outage of a minute or two delays an
+# answer, it does not lose it.
+SEND_BUDGET_SECONDS = 150.0
+_MAX_BACKOFF = 8.0
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 async def _with_retries(what: str, coro_factory: Callable[[], Awaitable[Message]]) -> Message:
-    """Run a Bot API call, retrying network errors and 5xx answers with backoff.
+    """Run a Bot API call, retrying transient failures for up to ``SEND_BUDGET_SECONDS``.
 
-    ``RetryAfter`` is honoured by the rate limiter before it gets here; if it
-    still arrives, we wait as asked and try again.
+    Network errors and 5xx answers are retried with exponential backoff;
+    ``RetryAfter`` (honoured first by the rate limiter) is waited out as
+    Telegram asks. Bad requests and a bot blocked by the user are final.
     """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SEND_BUDGET_SECONDS
     delay = 0.5
-    for attempt in range(1, SEND_ATTEMPTS + 1):
+    attempt = 0
+    while True:
+        attempt += 1
         try:
             return await coro_factory()
-        except RetryAfter as exc:
-            if attempt == SEND_ATTEMPTS:
-                raise
-            wait = exc.retry_after
-            await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else wait)
         except (BadRequest, Forbidden):
             raise
+        except RetryAfter as exc:
+            ra = exc.retry_after
+            wait = ra.total_seconds() if hasattr(ra, "total_seconds") else float(ra)
+            if loop.time() + wait > deadline:
+                raise
+            log.warning("%s: flood wait of %.0f s, attempt %d", what, wait, attempt)
+            await asyncio.sleep(wait)
         except NetworkError as exc:
-            if attempt == SEND_ATTEMPTS:
+            if loop.time() + delay > deadline:
                 raise
             log.warning("%s failed (%s), attempt %d; retrying", what, exc, attempt)
             await asyncio.sleep(delay)
-            delay *= 2
-    raise AssertionError("unreachable")
+            delay = min(delay * 2, _MAX_BACKOFF)
 
 
 async def send_html(

@@ -168,14 +168,6 @@ def test_429_storm(api: FakeBotAPI, bot: BotProcess) -> None:
     _alive(bot)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "handlers.common._with_retries gives a reply up after 4 attempts (about 3.5 s of "
-        "backoff) and the apology after 4 more; the article is then only logged, not kept "
-        "for a later retry, so a Bot API outage of a few seconds loses the answer"
-    ),
-)
 def test_5xx_outage_of_several_seconds_loses_nothing(api: FakeBotAPI, bot: BotProcess) -> None:
     api.inject("sendMessage", "5xx", times=8, status=502)
     chat = next(_chat_ids)
@@ -184,14 +176,6 @@ def test_5xx_outage_of_several_seconds_loses_nothing(api: FakeBotAPI, bot: BotPr
     _alive(bot)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "after AIORateLimiter's 3 retries and _with_retries' 4 attempts the digest is dropped "
-        "and an apology is sent, although Telegram only asked the bot to wait; a 429 storm "
-        "should delay the digest, not replace it"
-    ),
-)
 def test_long_429_storm_delays_the_digest_but_delivers_it(api: FakeBotAPI, bot: BotProcess) -> None:
     api.inject("sendMessage", "429", times=20, retry_after=1)
     chat = next(_chat_ids)
