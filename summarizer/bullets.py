@@ -30,8 +30,9 @@ MIN_JOIN_SCORE = 1.5
 MAX_JOINED_WORDS = 26
 # Figures past the budget that may still join a bullet (bounds the work on long texts).
 MAX_LATE_TRIES = 16
-# Kinds worth joining two clauses of one sentence into one bullet to make room.
-CORE_KINDS = frozenset({"money", "percent", "measure", "count"})
+# Kinds worth joining two clauses of one sentence into one bullet to make room
+# (dates, ordinals and multipliers are not).
+CORE_KINDS = frozenset({"money", "percent", "measure", "count", "duration"})
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
@@ -127,7 +128,7 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
                 by_clause[m.clause] = same
                 continue
             if m.kind not in CORE_KINDS or not _free_slot(bullets, by_clause, text, ranked):
-                continue  # separate facts are not merged to make room for a duration
+                continue  # no room is made for trivia
         by_clause[m.clause] = len(bullets)
         bullets.append(Bullet([i], m.sentence, [m.clause]))
     return bullets
