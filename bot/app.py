@@ -157,6 +157,9 @@ async def _post_shutdown(app: RaqamApp) -> None:
     app.bot_data[LINKS].close()
 
 
+SEND_READ_TIMEOUT = 30.0
+
+
 def build_application(settings: Settings) -> RaqamApp:
     """Build the bot: services in ``bot_data``, handlers registered.
 
@@ -175,6 +178,10 @@ def build_application(settings: Settings) -> RaqamApp:
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(PerChatUpdateProcessor(256))
         .get_updates_read_timeout(settings.poll_timeout + 10)
+        # A slow answer from the Bot API is waited for rather than sent again
+        # (a retried sendMessage after a read timeout would reach the user twice).
+        .read_timeout(SEND_READ_TIMEOUT)
+        .write_timeout(SEND_READ_TIMEOUT)
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
