@@ -208,6 +208,22 @@ def test_slow_send_message_does_not_hold_up_other_chats(api: FakeBotAPI, bot: Bo
     assert done == [other, slow_chat]
 
 
+def test_send_slower_than_the_default_read_timeout_is_sent_once(
+    api: FakeBotAPI, bot: BotProcess
+) -> None:
+    # PTB's default read timeout is 5 s; a retry after it would reach the user twice.
+    api.inject("sendMessage", "hang", times=1, seconds=7.0)
+    chat = next(_chat_ids)
+    started = time.monotonic()
+    first = push(api, chat, ARTICLES[2])
+    sent = {chat: [first]}
+    got = wait_answered(api, sent, timeout=60)
+    assert_all_digested(api, sent, got)
+    # The hung request ends 7 s after it began; a retry would have been answered by then.
+    time.sleep(max(0.0, started + 9.0 - time.monotonic()))
+    assert len(replies(api, chat)[first]) == 1, "a slow reply must not be sent twice"
+
+
 def _lock_database(db: Path) -> subprocess.Popen[str]:
     code = (
         "import sqlite3, sys, time\n"
