@@ -32,12 +32,6 @@ OUTSIDER = 999
 
 
 @pytest.fixture(scope="module")
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(api: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
     work = tmp_path_factory.mktemp("bot")
     env = {

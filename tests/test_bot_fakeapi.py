@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.fakebotapi import FakeBotAPI
-
-
-@pytest.fixture(scope="module")
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 def call(api: FakeBotAPI, method: str, token: str | None = None, **params: Any) -> httpx.Response:

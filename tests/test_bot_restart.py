@@ -7,19 +7,12 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.botcase import WATER_REPORT, Chat, keyboard_data, reserved_port, wait_listening
 from tests.fakebotapi import BotProcess, FakeBotAPI
-
-
-@pytest.fixture(scope="module")
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 @pytest.fixture(scope="module")

@@ -120,12 +120,6 @@ def burst(api: FakeBotAPI, chats: int, per_chat: int) -> dict[int, list[int]]:
 
 
 @pytest.fixture(scope="module")
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(api: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
     work = tmp_path_factory.mktemp("faults-bot")
     env = {"RAQAM_MERGE_WINDOW_SECONDS": "0", "RAQAM_LOG_LEVEL": "INFO"}

@@ -33,12 +33,6 @@ def site() -> Iterator[NewsSite]:
 
 
 @pytest.fixture(scope="module")
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def bot(
     api: FakeBotAPI, site: NewsSite, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[BotProcess]:
