@@ -19,7 +19,17 @@ from functools import cache
 from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end
 from summarizer.lexicon import load_toml
 from summarizer.rank import SUBSTANTIVE, Ranked
-from summarizer.sentences import tokenize
+from summarizer.sentences import Token, tokenize
+from summarizer.statements import (
+    MAX_CHARS,
+    ends_on_participle,
+    event_of,
+    is_complete,
+    is_finite,
+    is_modal,
+    numbers_in,
+    words as statement_words,
+)
 
 MAX_WORDS = 18
 # Words kept before the first figure of a bullet.
@@ -78,7 +88,9 @@ def _phrases() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     )
 
 
-def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bullet]:
+def choose(
+    ranked: list[Ranked], max_bullets: int, text: str = "", *, skip: set[int] | None = None
+) -> list[Bullet]:
     """Group the top figures into at most ``max_bullets`` bullets.
 
     Figures of one clause share a bullet. When there are more clauses than
@@ -93,7 +105,7 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
     closed = False
     for i, r in enumerate(ranked):
         m = r.mention
-        if m.kind not in SUBSTANTIVE or m.trivia is not None:
+        if m.kind not in SUBSTANTIVE or m.trivia is not None or (skip and i in skip):
             continue
         if m.clause in by_clause:
             bullets[by_clause[m.clause]].figures.append(i)
@@ -206,6 +218,166 @@ def _free_slot(
                         by_clause[c] = bi
                 return True
     return False
+
+
+def finish(
+    text: str,
+    bullet: Bullet,
+    ranked: list[Ranked],
+    sentence: tuple[int, int],
+    shown: set[str],
+) -> tuple[str, list[int]] | None:
+    """The line of ``bullet`` as a complete statement, and the figures it states.
+
+    The clause as cut by :func:`render` is tried first; then the clause of the
+    best figure taken whole, from its subject to its finite verb
+    (:func:`statement`); then a headline-style line composed from the
+    figure's record (:func:`compose`). A line that states a number an earlier
+    bullet stated (``shown``) is not used. ``None`` when no line stands alone.
+    """
+    line = _finished(render(text, bullet, ranked))
+    if _usable(line, shown):
+        return line, sorted(bullet.figures)
+    best = min(bullet.figures)
+    m = ranked[best].mention
+    own = [i for i in bullet.figures if ranked[i].mention.clause == m.clause]
+    ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
+    for make in (statement, compose):
+        line = _finished(make(text, sentence, ms))
+        if _usable(line, shown):
+            return line, sorted(own)
+    if len(ms) > 1:
+        for make in (statement, compose):
+            line = _finished(make(text, sentence, [m]))
+            if _usable(line, shown):
+                return line, [best]
+    return None
+
+
+def _finished(line: str | None) -> str:
+    if not line:
+        return ""
+    line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
+    if ends_on_participle(line):
+        line += " است"  # "… ساخته شده": the agency dropped the auxiliary
+    return line
+
+
+def _usable(line: str, shown: set[str]) -> bool:
+    return bool(line) and is_complete(line) and not (numbers_in(line) & shown)
+
+
+def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """The clause of the figures ``ms`` whole: from after the clause before it to its verb."""
+    a, b = sentence
+    toks = tokenize(text[a:b], a)
+    first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
+    last = max(m.np_end for m in ms)
+    i0 = next((k for k, t in enumerate(toks) if t.end > first), None)
+    i1 = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start < last), None)
+    if i0 is None or i1 is None:
+        return ""
+    end = _verb_after(toks, i1 + 1)
+    if end is None:
+        return ""
+    start = _clause_start(toks, i0)
+    c0, c1 = toks[start].start, toks[end].end
+    c0, c1 = _strip_frames(text, c0, c1, first, _phrases()[0])
+    if c1 - c0 > 2 * MAX_CHARS:
+        return ""
+    return _with_digits(text, c0, c1, ms)
+
+
+_CLAUSE_STOPS = frozenset({":", "؛", ";", "«", "»", "\"", "که"})
+MAX_VERB_DISTANCE = 24
+MAX_SUBJECT_DISTANCE = 30
+
+
+def _verb_after(toks: list[Token], k: int) -> int | None:
+    """Index of the last token of the first finite verb group at or after ``k``."""
+    relative = False
+    for j in range(k, min(len(toks), k + MAX_VERB_DISTANCE)):
+        w = toks[j].text
+        if w in (":", "؛", ";", ".", "!", "?", "؟"):
+            return None
+        if w == "که":
+            relative = True  # ۲۶ گلی که … به ثمر رساند: that verb is the relative clause's
+            continue
+        if is_finite(toks, j) and not is_modal(w):
+            e = j
+            while e + 1 < len(toks) and toks[e + 1].text[0].isalpha() and (
+                is_finite(toks, e + 1) or toks[e + 1].text in ("است", "اند", "شد", "شده")
+            ):
+                e += 1
+            if relative:
+                relative = False
+                continue
+            return e
+    return None
+
+
+def _clause_start(toks: list[Token], i0: int) -> int:
+    """Start of the clause holding token ``i0``: after the verb, colon or «که» before it."""
+    lo = max(0, i0 - MAX_SUBJECT_DISTANCE)
+    for k in range(i0 - 1, lo - 1, -1):
+        w = toks[k].text
+        if w in _CLAUSE_STOPS or is_finite(toks, k):
+            return k + 1
+    if lo == 0:
+        return 0
+    comma = next((k for k in range(i0 - 1, lo - 1, -1) if toks[k].text in ("،", ",")), None)
+    return comma + 1 if comma is not None else lo
+
+
+def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """A headline-style line from the record of the first figure of ``ms``.
+
+    ``<event noun> <qualifier> <value> <unit> <subject> <period>``, the event
+    named by the verb of the figure's clause (``۱۷ نفر … دستگیر شدند`` ->
+    ``دستگیری ۱۷ نفر …``); a percent change reads ``افزایش ۱۲ درصدی صادرات``.
+    Empty when the record lacks what the line needs.
+    """
+    m = ms[0]
+    w = statement_words()
+    a, b = sentence
+    toks = tokenize(text[a:b], a)
+    q0 = m.qual_start if m.qual_start is not None else m.num_start
+    if m.kind == "percent" and m.change is not None:
+        if not m.subject:
+            return ""
+        number = _with_digits(text, m.num_start, m.num_end, [m])
+        line = f"{w.change_nouns[m.change]} {number} درصدی {m.subject}"
+    else:
+        if m.subject is None and (m.unit is None or m.kind == "count"):
+            return ""  # "برگزاری ۲۱ نفر": what the number counts is unknown
+        after = next((k for k, t in enumerate(toks) if t.start >= m.np_end), len(toks))
+        np_end = m.np_end
+        events = statement_words().event_nouns
+        # "۴۲ کیلو حشیش کشف و …": the phrase stops before the event's own word.
+        while after > 0 and toks[after - 1].text in events and toks[after - 1].start >= m.end:
+            after -= 1
+            np_end = toks[after - 1].end if after > 0 else m.end
+        noun = event_of(toks, after, after + MAX_VERB_DISTANCE)
+        if noun is None:
+            return ""
+        line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
+    if m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end):
+        line += " " + text[m.period_span[0] : m.period_span[1]]
+    return line
+
+
+def _with_digits(text: str, c0: int, c1: int, ms: list[Mention]) -> str:
+    """``text[c0:c1]`` with spelled-out figures written in digits."""
+    pieces: list[str] = []
+    pos = c0
+    for m in sorted(ms, key=lambda x: x.num_start):
+        if m.num_start < pos or m.num_end > c1:
+            continue
+        pieces.append(text[pos : m.num_start])
+        pieces.append(_digits_form(text[m.num_start : m.num_end], m))
+        pos = m.num_end
+    pieces.append(text[pos:c1])
+    return _SPACES_RX.sub(" ", "".join(pieces)).strip(_EDGE_PUNCT)
 
 
 def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
@@ -362,7 +534,8 @@ _INTERVIEW_RX = re.compile(
     r"(?:\s+(?:در\s+خصوص|درباره|درمورد|در\s+مورد))?\s*،?\s*"
 )
 _SAID_RX = re.compile(
-    r"^[^،:؛]{0,160}?\sبا\s+(?:بیان|اعلام|تاکید بر|تأکید بر)\s+(?:این\s*که|اینکه)\s+"
+    r"^(?:[^،:؛]{0,160}?\s)?با\s+(?:(?:بیان|اعلام|تاکید\s+بر|تأکید\s+بر|یادآوری)\s+(?:این\s*که|این‌که)"
+    r"|اشاره\s+به(?:\s+(?:این\s*که|این‌که))?)\s+"
 )
 
 
@@ -412,8 +585,7 @@ def _skip_preamble(text: str, c0: int, first: int) -> int:
     comma = max(lead.rfind("،"), lead.rfind("؛"))
     if comma >= 0 and _word_count(lead[comma + 1 :]) >= 1:
         return c0 + comma + 1
-    words = list(re.finditer(r"\S+", lead))
-    return c0 + words[-MAX_LEAD_WORDS].start()
+    return c0  # never cut a lead between words: the line may lose its subject
 
 
 def _word_count(s: str) -> int:
@@ -461,7 +633,9 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     body = _strip_openers(body, openers)
     if not body:
         return s
-    head_noun = noun.text + ("ی" if noun.text.endswith(("ا", "و")) else "")  # اجرای، اهدای
+    head_noun = statement_words().event_nouns.get(noun.text) or (
+        noun.text + ("ی" if noun.text.endswith(("ا", "و")) else "")  # اجرای، اهدای
+    )
     return head_noun + " " + body
 
 

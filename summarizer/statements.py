@@ -1,0 +1,276 @@
+"""Whether a bullet is a statement a reader can repeat, and bullets built from figure records.
+
+A bullet stands alone when it is one complete clause (a finite verb, with
+what it says about the figure) or a headline-style phrase headed by a verbal
+noun (``تولید روزانه بیش از ۱۷ میلیون ماسک``), opens with neither a connector
+nor a reporting frame, ends on nothing that wants more after it, reads as no
+table or score row, and fits :data:`MAX_CHARS`. :func:`is_complete` is that
+test; :func:`compose` writes a headline-style bullet from a figure's record
+(event, qualifier, value, unit, subject, period, change) when no clause of the
+text makes one. The word lists are in ``data/phrases.toml`` (``[statements]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.lexicon import lexicon, load_toml, verb_stem
+from summarizer.sentences import Token, tokenize
+
+MAX_CHARS = 160
+ZWNJ = "\u200c"
+
+_NUMBER_RX = re.compile(r"[0-9۰-۹]+(?:[٬,٫.][0-9۰-۹]+)*")
+_SCORE_RX = re.compile(r"[0-9۰-۹]+\s*[-–/:]\s*[0-9۰-۹]+")
+_TIME_ROW_RX = re.compile(r"ساعت\s*:?\s*[0-9۰-۹]")
+_SPEECH_COLON_RX = re.compile(r"(?:گفت|افزود|کرد|داشت|داد|نمود|شد|ساخت)\s*:")
+_AUX = frozenset(
+    {"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شده", "شود", "می‌شود"}
+)
+_PARTICIPLE_ENDINGS = (ZWNJ + "است", ZWNJ + "اند", ZWNJ + "ایم", ZWNJ + "ای")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    bad_openers: frozenset[str]
+    bad_opening_phrases: tuple[str, ...]
+    dangling_ends: frozenset[str]
+    inner_frames: tuple[str, ...]
+    event_nouns: dict[str, str]
+    heads: frozenset[str]
+    change_nouns: dict[str, str]
+
+
+@cache
+def words() -> Words:
+    """The ``[statements]`` tables (read once)."""
+    data = load_toml("phrases.toml")
+    st = data.get("statements", {})
+    events = dict(st.get("event_nouns", {}))
+    heads = set(st.get("headline_heads", []))
+    heads.update(
+        n for n in data.get("bullets", {}).get("action_nouns", []) if events.get(n, n) == n
+    )
+    heads.update(events.values())
+    heads.update(v.split()[0] for v in events.values())
+    return Words(
+        bad_openers=frozenset(st.get("bad_openers", [])),
+        bad_opening_phrases=tuple(st.get("bad_opening_phrases", [])),
+        dangling_ends=frozenset(st.get("dangling_ends", [])),
+        inner_frames=tuple(st.get("inner_frames", [])),
+        event_nouns=events,
+        heads=frozenset(heads),
+        change_nouns=dict(st.get("change_nouns", {})),
+    )
+
+
+def _word_tokens(line: str) -> list[Token]:
+    return [t for t in tokenize(line) if t.text[0].isalnum()]
+
+
+def is_participle(word: str) -> bool:
+    """A bare past participle (``ساخته``, ``شده``): no verb without its auxiliary."""
+    core = word[1:] if word.startswith("ن") and verb_stem(word[1:]) else word
+    return core.endswith("ه") and verb_stem(word) == core[:-1]
+
+
+_MODALS = frozenset({"توان", "توانست", "خواه", "خواست", "بای"})
+
+
+def is_modal(word: str) -> bool:
+    """``می‌توانیم``, ``باید``: a finite form that wants the verb after it."""
+    return word in ("باید", "نباید", "بایست", "می‌بایست") or (
+        word.startswith(("می‌", "نمی‌")) and verb_stem(word) in _MODALS
+    )
+
+
+def is_finite(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a finite verb (a participle counts with its auxiliary)."""
+    w = toks[k].text
+    if not w[0].isalpha():
+        return False
+    stem = verb_stem(w)
+    if stem is None:
+        return False
+    if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
+        return True
+    if is_participle(w):
+        # "… رسیده که …": the auxiliary left out before a clause that follows.
+        return k + 1 >= len(toks) or toks[k + 1].text in _AUX or toks[k + 1].text in _ELLIPSIS
+    return not is_subjunctive(w, stem)
+
+
+_ELLIPSIS = frozenset({"که", "،", ",", ".", "؛", ":"})
+
+
+# Forms of the present without a prefix that are indicative all the same.
+_FINITE_AUX = frozenset(
+    {"است", "اند", "هست", "هستند", "نیست", "نیستند", "دارد", "دارند", "ندارد", "ندارند",
+     "می‌باشد", "می‌باشند", "خواهد", "خواهند", "نخواهد", "نخواهند", "بود", "بودند"}
+)
+
+
+def is_subjunctive(word: str, stem: str | None = None) -> bool:
+    """A present form without «می» (``کنند``, ``بگیرد``, ``شود``): a dependent clause's verb."""
+    stem = stem or verb_stem(word)
+    if stem is None or word in _FINITE_AUX or stem in _FINITE_AUX or word.startswith(("می", "نمی")):
+        return False
+    lex = lexicon()
+    bare = word[1:] if word.startswith(("ن", "ب")) and not word.startswith(stem) else word
+    if stem in lex.past and bare.startswith(stem):
+        return False
+    return stem in lex.present
+
+
+def ends_on_participle(line: str) -> bool:
+    toks = _word_tokens(line)
+    return bool(toks) and is_participle(toks[-1].text) and toks[-1].text not in _AUX
+
+
+def is_complete(line: str) -> bool:
+    """Whether ``line`` reads as one complete statement or a clean headline phrase."""
+    return not problems(line)
+
+
+def problems(line: str) -> list[str]:
+    """What keeps ``line`` from standing alone (empty when nothing does)."""
+    w = words()
+    out: list[str] = []
+    text = line.strip()
+    toks = _word_tokens(text)
+    if not toks:
+        return ["empty"]
+    first = toks[0].text
+    if first in w.bad_openers or any(
+        text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases
+    ):
+        out.append("frame")
+    elif _SPEECH_COLON_RX.search(text) or any(f in text for f in w.inner_frames):
+        out.append("frame")
+    last = toks[-1].text
+    if (
+        last in w.dangling_ends
+        or (last.endswith("های") and not last.endswith("هایی"))
+        or text.endswith(("،", ":", "؛", "-", "/"))
+    ):
+        out.append("dangling")
+    groups = verb_groups(toks)
+    if not groups and not _headed(toks):
+        out.append("no_verb")
+    elif groups and _only_relative(toks, groups):
+        out.append("no_main_verb")
+    elif groups and is_first_or_second_person(toks[groups[-1]].text):
+        out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
+    if _object_first(toks):
+        out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
+    nums = _NUMBER_RX.findall(text)
+    if not nums:
+        out.append("no_figure")
+    if (
+        len(_SCORE_RX.findall(text)) >= 2
+        or _TIME_ROW_RX.search(text)
+        or (len(nums) >= 3 and len(toks) < 2 * len(nums) + 2)
+    ):
+        out.append("table")
+    if len(text) > MAX_CHARS:
+        out.append("long")
+    return out
+
+
+MAX_OBJECT_LEAD = 5
+
+
+def _object_first(toks: list[Token]) -> bool:
+    """The line opens with its object (``X را …``): the subject is in text not shown."""
+    for k, t in enumerate(toks[: MAX_OBJECT_LEAD + 1]):
+        if t.text == "را":
+            return k > 0
+        if is_finite(toks, k):
+            return False
+    return False
+
+
+def verb_groups(toks: list[Token]) -> list[int]:
+    """Index of the last token of each run of finite verbs (``ساخته خواهد شد`` is one)."""
+    out: list[int] = []
+    for k in range(len(toks)):
+        if is_finite(toks, k) and not is_modal(toks[k].text):
+            if out and out[-1] == k - 1:
+                out[-1] = k
+            else:
+                out.append(k)
+    return out
+
+
+def _only_relative(toks: list[Token], groups: list[int]) -> bool:
+    """``در دربی‌ای که ۴-۱ باختیم``: the one verb closes a «که» clause; the main clause is missing."""
+    ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
+    if ke is None or ke == 0:
+        return False
+    if any(g < ke for g in groups):
+        return False
+    return len(groups) < 2 and not _headed(toks[:ke])
+
+
+_PERSON_ENDINGS = ("ید", "م")  # not «یم»: an official's «we» is the body he speaks for
+
+
+def is_first_or_second_person(word: str) -> bool:
+    """``کردیم``, ``می‌کنید``, ``بودم``, ``کرده‌ام``: the speaker's own words."""
+    stem = verb_stem(word)
+    if stem is None or stem == word:
+        return False
+    if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)) and not word.endswith(stem + "یم"):
+        return True
+    return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "اید")))
+
+
+_NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "را", "آنکه"})
+MAX_HEADLINE_WORDS = 26
+
+
+def _headed(toks: list[Token]) -> bool:
+    """A headline phrase: a verbal noun first, a figure after it, no clause inside."""
+    heads = words().heads
+    first = toks[0].text
+    two = first + " " + toks[1].text if len(toks) > 1 else first
+    return (
+        (first in heads or two in heads)
+        and any(ch.isdigit() for t in toks[1:] for ch in t.text)
+        and len(toks) <= MAX_HEADLINE_WORDS
+        and not any(t.text in _NOT_IN_HEADLINES for t in toks)
+    )
+
+
+def numbers_in(line: str) -> set[str]:
+    """The numbers a line states, as digit strings without separators."""
+    table = str.maketrans("۰۱۲۳۴۵۶۷۸۹٫", "0123456789.", "٬,")
+    return {n.translate(table) for n in _NUMBER_RX.findall(line)}
+
+
+def event_of(toks: list[Token], after: int, limit: int) -> str | None:
+    """The verbal noun of the event the figure takes part in (``دستگیر شدند`` -> ``دستگیری``).
+
+    The first finite verb in ``toks[after:limit]`` names it when it is a light
+    verb whose preverb the tables know, or a participle with its auxiliary
+    (``ساخته شد`` -> ``ساخت``).
+    """
+    ev = words().event_nouns
+    for k in range(after, min(limit, len(toks))):
+        w = toks[k].text
+        if w in ("،", ":", "؛", "که"):
+            return None
+        if not w[0].isalpha() or verb_stem(w) is None:
+            continue
+        if not is_finite(toks, k) and not is_participle(w):
+            continue
+        if w in ev and is_participle(w):
+            return ev[w]
+        if k > after:
+            pre = toks[k - 1].text
+            if pre in ev:
+                return ev[pre]
+        return None
+    return None
