@@ -235,13 +235,20 @@ def finish(
     figure's record (:func:`compose`). A line that states a number an earlier
     bullet stated (``shown``) is not used. ``None`` when no line stands alone.
     """
-    line = _finished(render(text, bullet, ranked))
-    if _usable(line, shown):
-        return line, sorted(bullet.figures)
     best = min(bullet.figures)
     m = ranked[best].mention
     own = [i for i in bullet.figures if ranked[i].mention.clause == m.clause]
     ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
+    line = _finished(render(text, bullet, ranked))
+    if _usable(line, shown) and not _opens_adjunct(line):
+        return line, sorted(bullet.figures)
+    if len(bullet.clauses) == 1 and len(own) == len(bullet.figures):
+        # "با پیشنهاد … موافقت کرد": the clause alone lacks its subject; the sentence has it.
+        whole = _finished(statement(text, sentence, ms))
+        if _usable(whole, shown):
+            return whole, sorted(own)
+    if _usable(line, shown):
+        return line, sorted(bullet.figures)
     for make in (statement, compose):
         line = _finished(make(text, sentence, ms))
         if _usable(line, shown):
@@ -252,6 +259,22 @@ def finish(
             if _usable(line, shown):
                 return line, [best]
     return None
+
+
+_ADJUNCT_OPENERS = frozenset(
+    {"با", "از", "در", "به", "برای", "تا", "طی", "پس", "پیش", "بعد", "قبل", "روز", "شب", "امروز"}
+)
+
+
+def _opens_adjunct(line: str) -> bool:
+    """A clause that opens with an adverbial may have left its subject in the text before."""
+    first = line.split(" ", 1)[0]
+    return first in _ADJUNCT_OPENERS and _has_verb(line)
+
+
+def _has_verb(line: str) -> bool:
+    toks = [t for t in tokenize(line) if t.text[0].isalnum()]
+    return any(is_finite(toks, k) for k in range(len(toks)))
 
 
 def _finished(line: str | None) -> str:
@@ -280,12 +303,24 @@ def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     end = _verb_after(toks, i1 + 1)
     if end is None:
         return ""
-    start = _clause_start(toks, i0)
-    c0, c1 = toks[start].start, toks[end].end
-    c0, c1 = _strip_frames(text, c0, c1, first, _phrases()[0])
-    if c1 - c0 > 2 * MAX_CHARS:
-        return ""
-    return _with_digits(text, c0, c1, ms)
+    c1 = toks[end].end
+    line = ""
+    for start in (_sentence_start(toks, i0), _clause_start(toks, i0)):
+        c0, c1b = _strip_frames(text, toks[start].start, c1, first, _phrases()[0])
+        if c1b - c0 > 2 * MAX_CHARS:
+            continue
+        line = _with_digits(text, c0, c1b, ms)
+        if len(line) <= MAX_CHARS and is_complete(line):
+            return line
+    return line
+
+
+def _sentence_start(toks: list[Token], i0: int) -> int:
+    """Where the sentence holding ``i0`` starts its own words: after a colon or quote mark."""
+    for k in range(i0 - 1, -1, -1):
+        if toks[k].text in (":", "؛", ";", "«", "»", "\""):
+            return k + 1
+    return 0
 
 
 _CLAUSE_STOPS = frozenset({":", "؛", ";", "«", "»", "\"", "که"})

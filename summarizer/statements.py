@@ -102,7 +102,7 @@ def is_finite(toks: list[Token], k: int) -> bool:
     return not is_subjunctive(w, stem)
 
 
-_ELLIPSIS = frozenset({"که", "،", ",", ".", "؛", ":"})
+_ELLIPSIS = frozenset({"که", "و", "،", ",", ".", "؛", ":"})
 
 
 # Forms of the present without a prefix that are indicative all the same.
