@@ -15,7 +15,12 @@ Matching rule:
   PCT spans include ``درصد``/``درصدی``.
 * **overlap** (lenient): one-to-one pairs of same-type spans sharing a token.
 
-Run: ``uv run --group bench python -m bench.peyma [--limit N] [--json PATH] [--verbose]``.
+Tuning split: ``--part train`` reads the first half of the sentences (in file
+order), ``--part test`` the second half, so a rule tuned on one half can be
+checked on the other; the default ``all`` reads every sentence.
+
+Run: ``uv run --group bench python -m bench.peyma [--part all|train|test] [--limit N]
+[--json PATH] [--verbose]``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,16 @@ def predicted_spans(figures: Sequence[Any], offsets: Sequence[tuple[int, int]]) 
     return sorted(set(out), key=lambda s: (s[1], s[2], s[0]))
 
 
+def split_part(records: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """The records of one part: ``train`` the first half, ``test`` the rest, ``all`` every one."""
+    half = (len(records) + 1) // 2
+    if part == "train":
+        return records[:half]
+    if part == "test":
+        return records[half:]
+    return records
+
+
 def run(args: argparse.Namespace) -> dict[str, Any] | None:
     path = find_corpus_file(args, "peyma.jsonl")
     if path is None:
@@ -62,7 +77,7 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     misses: list[str] = []
     records = 0
     started = time.perf_counter()
-    for rec in read_jsonl(path, args.limit):
+    for rec in split_part(list(read_jsonl(path, args.limit)), args.part):
         records += 1
         tokens: list[str] = rec["tokens"]
         text, offsets = join_tokens(tokens)
@@ -117,7 +132,9 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             "r_overlap": ro,
             "f1_overlap": fo,
         }
-    print(f"PEYMA money/percent spans: {records} sentences, digested in {elapsed:.1f} s")
+    part = "" if args.part == "all" else f" ({args.part} half)"
+    result["part"] = args.part
+    print(f"PEYMA money/percent spans{part}: {records} sentences, digested in {elapsed:.1f} s")
     print(format_table(headers, table))
     if args.verbose:
         print("\n".join(misses[: args.show]))
@@ -128,6 +145,12 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
 def parser() -> argparse.ArgumentParser:
     p = base_parser(__doc__.splitlines()[0])
     p.add_argument("--verbose", "-v", action="store_true", help="list missed and extra spans")
+    p.add_argument(
+        "--part",
+        choices=("all", "train", "test"),
+        default="all",
+        help="train: the first half of the sentences, test: the second half",
+    )
     p.add_argument("--show", type=int, default=60, metavar="N", help="with -v: at most N lines")
     return p
 

@@ -348,7 +348,7 @@ def _mention(
     # Not figures at all.
     if only_number:
         drop, trivia = True, "page_id"
-    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne) or (
+    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne, nm) or (
         kind == "count"
         and unit is None
         and nm.value is not None
@@ -493,7 +493,7 @@ def _unit_at(tokens: list[Token], j: int) -> tuple[Unit, int] | None:
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
 
 
-def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
+def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int, nm: NumberMatch) -> bool:
     if _PHONE_RX.match(num_text.replace(" ", "")):
         return True
     left = text[max(0, ns - 1) : ns]
@@ -502,6 +502,8 @@ def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
         return True
     if left == "-" and ns >= 2 and text[ns - 2].isalpha():
         return True  # ام-۴، اف-۱۴: a model name
+    if nm.kind == "date":
+        return False  # ۱۴۰۱/۱۲/۱۴: eight digits, but a date the grammar read
     digits = _DIGIT_RX.findall(num_text)
     return len(digits) >= 8 and not re.search("[٬,٫.]", num_text) and " " not in num_text
 
