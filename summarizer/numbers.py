@@ -16,7 +16,8 @@ Conventions of the records:
 
 * ``value`` is the number; ``None`` for a range (see ``range``), a clock time
   and a date without a year. For a date with a year it is the year.
-* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال``; for a date
+* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال`` and for two
+  bare numbers that share one scale (``۲۰۰ و ۳۰۰ هزار دلار``); for a date
   it holds the years (``۱۴۰۱-۱۴۰۲``, ``دهه ۶۰``) or the days (``۹ تا ۱۹ شهریور``).
 * ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month without a
   year is ``--MM-DD`` (the ISO 8601 form for a recurring date). ``calendar`` says
