@@ -74,11 +74,18 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     engine = EngineRun()
     tags = (*GOAL_TAGS, "DAT")
     counts = {t: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for t in tags}
+    # per half (train = first half of the file, test = the rest), for the goal kinds
+    by_half = {
+        (h, t): {"gold": 0, "pred": 0, "exact": 0} for h in ("train", "test") for t in GOAL_TAGS
+    }
     misses: list[str] = []
     records = 0
     started = time.perf_counter()
-    for rec in split_part(list(read_jsonl(path, args.limit)), args.part):
+    every = list(read_jsonl(path, args.limit))
+    first_test = (len(every) + 1) // 2 if args.part == "all" else -1
+    for index, rec in enumerate(split_part(every, args.part)):
         records += 1
+        half = "test" if 0 <= first_test <= index else "train"
         tokens: list[str] = rec["tokens"]
         text, offsets = join_tokens(tokens)
         gold: list[Span] = [
@@ -94,6 +101,11 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             c["pred"] += len(p)
             c["exact"] += exact_matches(p, g)
             c["overlap"] += overlap_matches(p, g)
+            if tag in GOAL_TAGS:
+                h = by_half[(half, tag)]
+                h["gold"] += len(set(g))
+                h["pred"] += len(p)
+                h["exact"] += exact_matches(p, g)
         if args.verbose and set(pred) != set(gold):
             for kind, a, b in sorted(set(gold) - set(pred)):
                 if kind in GOAL_TAGS:
@@ -136,6 +148,20 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     result["part"] = args.part
     print(f"PEYMA money/percent spans{part}: {records} sentences, digested in {elapsed:.1f} s")
     print(format_table(headers, table))
+    if args.part == "all":
+        rows: list[list[Any]] = []
+        result["halves"] = {}
+        for h in ("train", "test"):
+            n = first_test if h == "train" else records - first_test
+            row: list[Any] = [f"{h} ({n} sentences)"]
+            for tag in GOAL_TAGS:
+                c = by_half[(h, tag)]
+                f1 = prf(c["exact"], c["pred"], c["gold"])[2]
+                row.append(f1)
+                result["halves"].setdefault(h, {})[tag] = {**c, "f1": f1}
+            rows.append(row)
+        print("\nExact F1 by half (train: the first half of the file, test: the second):")
+        print(format_table(["half", "MON F1 exact", "PCT F1 exact"], rows))
     if args.verbose:
         print("\n".join(misses[: args.show]))
     write_json(args.json, result)
