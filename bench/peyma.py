@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                 row.append(f1)
                 result["halves"].setdefault(h, {})[tag] = {**c, "f1": f1}
             rows.append(row)
-        print("\nExact F1 by half (train: the first half of the file, test: the second):")
+        print("Exact F1 by half (train: the first half of the file, test: the second):")
         print(format_table(["half", "MON F1 exact", "PCT F1 exact"], rows))
     if args.verbose:
         print("\n".join(misses[: args.show]))
