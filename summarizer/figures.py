@@ -54,6 +54,7 @@ class Unit:
     kind: Kind
     forms: tuple[tuple[str, ...], ...]
     people: bool = False
+    context: frozenset[str] = frozenset()  # words one of which must come before
 
 
 @dataclass(slots=True)
@@ -103,6 +104,7 @@ class Tables:
     light_verbs: frozenset[str]
     compounds: dict[str, dict[str, float]]
     money_heads: frozenset[str]
+    money_after: frozenset[str]
     period_prep_starts: frozenset[str]
 
 
@@ -114,7 +116,15 @@ def tables() -> Tables:
     units: list[Unit] = []
     for entry in u.get("unit", []):
         forms = tuple(tuple(f.split()) for f in entry["forms"])
-        units.append(Unit(entry["canonical"], entry["kind"], forms, bool(entry.get("people"))))
+        units.append(
+            Unit(
+                entry["canonical"],
+                entry["kind"],
+                forms,
+                bool(entry.get("people")),
+                frozenset(entry.get("context", [])),
+            )
+        )
     index: dict[str, list[Unit]] = {}
     for unit in units:
         for form in unit.forms:
@@ -151,6 +161,7 @@ def tables() -> Tables:
         age_words=frozenset(trivia.get("age_words", [])),
         light_verbs=frozenset(bullets.get("light_verbs", [])),
         money_heads=frozenset(subj.get("money_heads", [])),
+        money_after=frozenset(u.get("implicit_money", {}).get("after", [])),
         period_prep_starts=frozenset(p.split()[0] for p in periods.get("prepositions", [])),
         compounds={
             c["unit"]: {k: float(v) for k, v in c["parts"].items()} for c in u.get("compound", [])
@@ -308,7 +319,7 @@ def _mention(
 
     # Unit right after the number.
     if kind in ("count", "percent"):
-        found = _unit_at(tokens, j)
+        found = _unit_at(tokens, j, c_from)
         if found is not None:
             unit, n_tok = found
             if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
@@ -337,6 +348,16 @@ def _mention(
         and any(tokens[i].text in t.money_heads for i in range(max(c_from, before - 6), before))
     ):
         kind = "money"  # نقدینگی ۱۱۲ هزار میلیارد شد (currency left implicit)
+    elif (
+        kind == "count"
+        and unit is None
+        and nm.value is not None
+        and nm.value >= 1e6
+        and _SCALE_WORD_RX.search(num_text)
+        and after < len(tokens)
+        and tokens[after].text in t.money_after
+    ):
+        kind = "money"  # ۱۰۰ میلیارد کسری بودجه (currency left implicit)
     if kind == "percent":
         unit_name: str | None = "واحد درصد" if "واحد درصد" in text[ns:end] else "درصد"
     else:
@@ -348,7 +369,7 @@ def _mention(
     # Not figures at all.
     if only_number:
         drop, trivia = True, "page_id"
-    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne) or (
+    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne, nm) or (
         kind == "count"
         and unit is None
         and nm.value is not None
@@ -476,24 +497,32 @@ def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: l
     return True
 
 
-def _unit_at(tokens: list[Token], j: int) -> tuple[Unit, int] | None:
+def _unit_at(tokens: list[Token], j: int, c_from: int | None = None) -> tuple[Unit, int] | None:
+    """The longest unit form at token j; a unit with a ``context`` needs one of its
+    words in ``tokens[c_from:j]`` (never without ``c_from``) and then wins a tie."""
     if j >= len(tokens):
         return None
     cands = tables().unit_index.get(tokens[j].text)
     if not cands:
         return None
     best: tuple[Unit, int] | None = None
+    best_key = (0, False)
     for unit in cands:
+        if unit.context and (
+            c_from is None or not any(tokens[x].text in unit.context for x in range(c_from, j))
+        ):
+            continue
         for form in unit.forms:
-            if _match_seq(tokens, j, form) and (best is None or len(form) > best[1]):
-                best = (unit, len(form))
+            key = (len(form), bool(unit.context))
+            if _match_seq(tokens, j, form) and key > best_key:
+                best, best_key = (unit, len(form)), key
     return best
 
 
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
 
 
-def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
+def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int, nm: NumberMatch) -> bool:
     if _PHONE_RX.match(num_text.replace(" ", "")):
         return True
     left = text[max(0, ns - 1) : ns]
@@ -502,6 +531,8 @@ def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
         return True
     if left == "-" and ns >= 2 and text[ns - 2].isalpha():
         return True  # ام-۴، اف-۱۴: a model name
+    if nm.kind == "date":
+        return False  # ۱۴۰۱/۱۲/۱۴: eight digits, but a date the grammar read
     digits = _DIGIT_RX.findall(num_text)
     return len(digits) >= 8 and not re.search("[٬,٫.]", num_text) and " " not in num_text
 

@@ -6,6 +6,7 @@ from bench.common import format_table, percentile, prf
 from bench.extract import canonical, comparable_numbers, identifier_numbers
 from bench.leads import first_distinct, lead_gold
 from bench.numbers import Case, Reading, correct, load_cases, parsivar_reading
+from bench.peyma import split_part
 from bench.spans import char_to_token_span, exact_matches, join_tokens, overlap_matches
 
 
@@ -131,3 +132,11 @@ def test_table_and_percentile() -> None:
     assert "| yy | —     |" in table
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert percentile([], 95) == 0.0
+
+
+def test_peyma_parts_split_the_sentences_in_two_halves() -> None:
+    records = [{"id": str(i)} for i in range(5)]
+    train, test = split_part(records, "train"), split_part(records, "test")
+    assert [r["id"] for r in train] == ["0", "1", "2"]
+    assert [r["id"] for r in test] == ["3", "4"]
+    assert split_part(records, "all") == records
