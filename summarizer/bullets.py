@@ -13,6 +13,7 @@ a figure may still join a bullet of its own sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,11 +23,14 @@ from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
     MAX_CHARS,
+    find_speaker,
+    problems,
     ends_on_participle,
     event_of,
     is_complete,
     is_finite,
     is_modal,
+    is_participle,
     numbers_in,
     words as statement_words,
 )
@@ -224,46 +228,66 @@ def finish(
     text: str,
     bullet: Bullet,
     ranked: list[Ranked],
-    sentence: tuple[int, int],
+    sentences: list[tuple[int, int]],
     shown: set[str],
+    title: str | None = None,
 ) -> tuple[str, list[int]] | None:
     """The line of ``bullet`` as a complete statement, and the figures it states.
 
-    The clause as cut by :func:`render` is tried first; then the clause of the
-    best figure taken whole, from its subject to its finite verb
-    (:func:`statement`); then a headline-style line composed from the
-    figure's record (:func:`compose`). A line that states a number an earlier
-    bullet stated (``shown``) is not used. ``None`` when no line stands alone.
+    Tried in turn: the clause as cut by :func:`render` (unless it opens with an
+    adverbial, when its subject may lie before it); the clause taken whole
+    from its sentence's subject to its finite verb (:func:`statement`); the
+    cut clause after all; a headline-style line composed from the figure's
+    record (:func:`compose`); the same for the best figure alone. A speaker's
+    own words (``… گل خوردیم``) are kept only with the speaker named
+    (``کربکندی: …``). A line that states a number an earlier bullet stated
+    (``shown``) is not used. ``None`` when no line stands alone.
     """
     best = min(bullet.figures)
     m = ranked[best].mention
-    own = [i for i in bullet.figures if ranked[i].mention.clause == m.clause]
+    sentence = sentences[m.sentence]
+    own = sorted(i for i in bullet.figures if ranked[i].mention.clause == m.clause)
     ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
-    line = _finished(render(text, bullet, ranked))
-    if _usable(line, shown) and not _opens_adjunct(line):
-        return line, sorted(bullet.figures)
+    cut = _finished(render(text, bullet, ranked))
+    whole = sorted(bullet.figures)
+    candidates: list[tuple[Callable[[], str], list[int]]] = []
+    if not _opens_adjunct(cut):
+        candidates.append((lambda: cut, whole))
     if len(bullet.clauses) == 1 and len(own) == len(bullet.figures):
-        # "با پیشنهاد … موافقت کرد": the clause alone lacks its subject; the sentence has it.
-        whole = _finished(statement(text, sentence, ms))
-        if _usable(whole, shown):
-            return whole, sorted(own)
-    if _usable(line, shown):
-        return line, sorted(bullet.figures)
-    for make in (statement, compose):
-        line = _finished(make(text, sentence, ms))
-        if _usable(line, shown):
-            return line, sorted(own)
+        candidates.append((lambda: statement(text, sentence, ms), own))
+    if cut.split(" ", 1)[0] not in _SUBJECTLESS_OPENERS:
+        candidates.append((lambda: cut, whole))
+    candidates.append((lambda: statement(text, sentence, ms), own))
+    candidates.append((lambda: compose(text, sentence, ms), own))
     if len(ms) > 1:
-        for make in (statement, compose):
-            line = _finished(make(text, sentence, [m]))
-            if _usable(line, shown):
-                return line, [best]
+        candidates.append((lambda: statement(text, sentence, [m]), [best]))
+        candidates.append((lambda: compose(text, sentence, [m]), [best]))
+    speaker: str | None = None
+    tried: set[str] = set()
+    for make, figs in candidates:
+        line = _finished(make())
+        if not line or line in tried:
+            continue
+        tried.add(line)
+        if numbers_in(line) & shown:
+            continue
+        found = problems(line)
+        if not found:
+            return line, figs
+        if found == ["speaker"]:
+            speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
+            quoted = f"{speaker}: {line}" if speaker else ""
+            if quoted and len(quoted) <= MAX_CHARS:
+                return quoted, figs
     return None
 
 
 _ADJUNCT_OPENERS = frozenset(
-    {"با", "از", "در", "به", "برای", "تا", "طی", "پس", "پیش", "بعد", "قبل", "روز", "شب", "امروز"}
+    {"با", "از", "در", "به", "برای", "تا", "طی", "پس", "پیش", "بعد", "قبل", "روز", "شب", "امروز",
+     "بین", "میان", "طبق", "براساس", "هنوز", "سپس", "دیروز", "فردا", "اکنون", "هم‌اکنون"}
 )
+# "با نتیجه ۲ بر ۱ … به پایان رسید": a clause that opens so has left its subject behind.
+_SUBJECTLESS_OPENERS = frozenset({"با", "بین", "میان"})
 
 
 def _opens_adjunct(line: str) -> bool:
@@ -339,6 +363,7 @@ def _verb_after(toks: list[Token], k: int) -> int | None:
             relative = True  # ۲۶ گلی که … به ثمر رساند: that verb is the relative clause's
             continue
         if is_finite(toks, j) and not is_modal(w):
+            j = _coordinated_participle(toks, j)
             e = j
             while e + 1 < len(toks) and toks[e + 1].text[0].isalpha() and (
                 is_finite(toks, e + 1) or toks[e + 1].text in ("است", "اند", "شد", "شده")
@@ -349,6 +374,18 @@ def _verb_after(toks: list[Token], k: int) -> int | None:
                 continue
             return e
     return None
+
+
+def _coordinated_participle(toks: list[Token], j: int) -> int:
+    """``بهبود یافته و ترخیص شده‌اند``: a participle before «و» shares the verb after it."""
+    if j + 1 >= len(toks) or toks[j + 1].text != "و" or not is_participle(toks[j].text):
+        return j
+    for k in range(j + 2, min(len(toks), j + 6)):
+        if toks[k].text in ("،", ",", ":", "؛", "."):
+            return j
+        if is_finite(toks, k) and not is_participle(toks[k].text):
+            return k
+    return j
 
 
 def _clause_start(toks: list[Token], i0: int) -> int:
@@ -392,7 +429,11 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         while after > 0 and toks[after - 1].text in events and toks[after - 1].start >= m.end:
             after -= 1
             np_end = toks[after - 1].end if after > 0 else m.end
-        noun = event_of(toks, after, after + MAX_VERB_DISTANCE)
+        noun = (
+            events[toks[after].text]  # "۴۲ کیلو حشیش کشف و …": the first event is the figure's
+            if after < len(toks) and toks[after].text in events
+            else event_of(toks, after, after + MAX_VERB_DISTANCE)
+        )
         if noun is None:
             return ""
         line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])

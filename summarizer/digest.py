@@ -64,7 +64,7 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
     ranked = rank(mentions, headline=headline, n_sentences=len(spans), title_words=title_words)
     figures = [_to_figure(r, norm) for r in ranked]
 
-    bullet_lines, bullet_figures = _bullets(norm.text, ranked, spans, max_bullets)
+    bullet_lines, bullet_figures = _bullets(norm.text, ranked, spans, max_bullets, title)
 
     counts = [0] * len(spans)
     for m in mentions:
@@ -90,7 +90,11 @@ BULLET_ROUNDS = 4
 
 
 def _bullets(
-    text: str, ranked: list[Ranked], spans: list[tuple[int, int]], max_bullets: int
+    text: str,
+    ranked: list[Ranked],
+    spans: list[tuple[int, int]],
+    max_bullets: int,
+    title: str | None,
 ) -> tuple[list[str], list[list[int]]]:
     """Complete-statement bullets, most important first, no number stated twice."""
     skip: set[int] = set()
@@ -102,7 +106,7 @@ def _bullets(
         shown: set[str] = set()
         failed = False
         for b in chosen:
-            done = bullet_mod.finish(text, b, ranked, spans[b.sentence], shown)
+            done = bullet_mod.finish(text, b, ranked, spans, shown, title)
             if done is None:
                 skip.update(b.figures)
                 failed = True

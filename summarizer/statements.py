@@ -124,9 +124,15 @@ def is_subjunctive(word: str, stem: str | None = None) -> bool:
     return stem in lex.present
 
 
+_TRUE_AUX = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})
+
+
 def ends_on_participle(line: str) -> bool:
+    """``… ساخته شده``, ``… ۶ هزار نفر بوده``: the perfect without its «است»."""
     toks = _word_tokens(line)
-    return bool(toks) and is_participle(toks[-1].text) and toks[-1].text not in _AUX
+    if not toks or toks[-1].text in _TRUE_AUX:
+        return False
+    return toks[-1].text in ("بوده", "نبوده") or is_participle(toks[-1].text)
 
 
 def is_complete(line: str) -> bool:
@@ -156,12 +162,21 @@ def problems(line: str) -> list[str]:
         or text.endswith(("،", ":", "؛", "-", "/"))
     ):
         out.append("dangling")
+    if _ends_on_report_verb(text):
+        out.append("dangling")  # "… در یک مستند افشا کرد": what it revealed follows
+    elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
+        out.append("dangling")  # "… از تاریخ ۱۴"
     groups = verb_groups(toks)
     if not groups and not _headed(toks):
         out.append("no_verb")
     elif groups and _only_relative(toks, groups):
         out.append("no_main_verb")
-    elif groups and is_first_or_second_person(toks[groups[-1]].text):
+    elif groups and any(
+        is_first_or_second_person(toks[k].text)
+        for k in range(groups[-1], -1, -1)
+        if k == groups[-1] or is_finite(toks, k)
+        and all(is_finite(toks, j) for j in range(k, groups[-1] + 1))
+    ):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
     if _object_first(toks):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
@@ -214,21 +229,40 @@ def _only_relative(toks: list[Token], groups: list[int]) -> bool:
     return len(groups) < 2 and not _headed(toks[:ke])
 
 
-_PERSON_ENDINGS = ("ید", "م")  # not «یم»: an official's «we» is the body he speaks for
+_PERSON_ENDINGS = ("یم", "ید", "م")
+_PERSONAL_AUX = frozenset(
+    "خواهم خواهیم خواهید نخواهم نخواهیم نخواهید باشم باشیم باشید نباشیم هستم هستیم هستید "
+    "نیستم نیستیم نیستید بودم بودیم بودید ام ایم اید".split()
+)
 
 
 def is_first_or_second_person(word: str) -> bool:
     """``کردیم``, ``می‌کنید``, ``بودم``, ``کرده‌ام``: the speaker's own words."""
+    if word in _PERSONAL_AUX:
+        return True
     stem = verb_stem(word)
     if stem is None or stem == word:
         return False
-    if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)) and not word.endswith(stem + "یم"):
+    if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)):
         return True
-    return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "اید")))
+    return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "ایم", "اید")))
 
 
 _NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "را", "آنکه"})
 MAX_HEADLINE_WORDS = 26
+
+
+@cache
+def _report_tail_rx() -> re.Pattern[str]:
+    data = load_toml("phrases.toml")
+    verbs = list(data.get("frames", {}).get("speech", []))
+    verbs += data.get("statements", {}).get("complement_verbs", [])
+    alts = "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alts})$")
+
+
+def _ends_on_report_verb(text: str) -> bool:
+    return bool(_report_tail_rx().search(text.rstrip(" .،")))
 
 
 def _headed(toks: list[Token]) -> bool:
@@ -273,4 +307,60 @@ def event_of(toks: list[Token], after: int, limit: int) -> str | None:
             if pre in ev:
                 return ev[pre]
         return None
+    return None
+
+
+# --- who is speaking ------------------------------------------------------------
+
+MAX_SPEAKER_WORDS = 5
+SPEAKER_LOOKBACK = 8
+_PRONOUNS = frozenset({"وی", "او", "ایشان"})
+_SPEAKER_CUT_RX = re.compile(
+    r"\s(?:در|درباره|درمورد|راجع|پیرامون|با|به|از|طی|ضمن|امروز|روز|شب|دیروز|پس|هنگام|که)\s"
+)
+
+
+@cache
+def _speech_rx() -> re.Pattern[str]:
+    speech = sorted(load_toml("phrases.toml").get("frames", {}).get("speech", []), key=len)
+    alts = "|".join(re.escape(v) for v in reversed(speech))
+    return re.compile(rf"^(?P<who>[^:؛«»\n]{{2,200}}?)\s+(?:{alts})\s*:")
+
+
+def _speaker_in(sentence: str) -> str | None:
+    """The one who speaks in ``X گفت: …``; ``""`` for a pronoun; ``None`` for no frame."""
+    m = _speech_rx().match(sentence)
+    if not m:
+        return None
+    who = m.group("who")
+    who = who.rsplit("،", 1)[-1].strip()  # "به گزارش …، X"
+    cut = _SPEAKER_CUT_RX.search(" " + who + " ")
+    if cut:
+        who = (" " + who)[: cut.start()].strip()
+    for opener in ("همچنین", "نیز", "سپس", "در ادامه", "در پایان", "اما", "و"):
+        if who.startswith(opener + " "):
+            who = who[len(opener) + 1 :].strip()
+    first = who.split(" ", 1)[0] if who else ""
+    if not who or first in _PRONOUNS:
+        return ""
+    if len(who.split()) > MAX_SPEAKER_WORDS:
+        return None
+    return who
+
+
+def find_speaker(
+    text: str, sentences: list[tuple[int, int]], index: int, title: str | None = None
+) -> str | None:
+    """Who says the words of sentence ``index``: its own frame, an earlier one, or the title's."""
+    for i in range(index, max(-1, index - SPEAKER_LOOKBACK), -1):
+        a, b = sentences[i]
+        who = _speaker_in(text[a:b])
+        if who:
+            return who
+        if who is None and i == index:
+            continue
+    if title and ":" in title:
+        who = title.split(":", 1)[0].strip()
+        if who and len(who.split()) <= MAX_SPEAKER_WORDS - 2 and not re.search("[0-9۰-۹]", who):
+            return who
     return None
