@@ -12,26 +12,29 @@ a figure may still join a bullet of its own sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end
-from summarizer.lexicon import load_toml
+from summarizer.lexicon import load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
     MAX_CHARS,
-    find_speaker,
-    problems,
     ends_on_participle,
     event_of,
+    find_speaker,
     is_complete,
     is_finite,
     is_modal,
     is_participle,
     numbers_in,
+    problems,
+)
+from summarizer.statements import (
     words as statement_words,
 )
 
@@ -680,6 +683,9 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
     return s
 
 
+_PASSIVE_STEMS = frozenset({"شد", "شو", "گردید", "گرد"})
+
+
 def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) -> str:
     """``X <noun> <light verb…>`` -> ``<noun> X`` (``X را`` loses its ``را``)."""
     toks = tokenize(s)
@@ -698,10 +704,20 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     if noun.text not in action_nouns or not is_light_verb(first_verb):
         return s
     body = s[: noun.start].rstrip(_EDGE_PUNCT + " ")
-    if body.endswith(" را"):
+    marked = body.endswith(" را")
+    if marked:
         body = body[:-3]
+    elif verb_stem(first_verb.text) not in _PASSIVE_STEMS:
+        return s  # "۳۳ مرکز … تسهیلات ارائه می‌دهند": the figure is the subject, not the object
     if " را " in body or "باید" in body or "می‌توان" in body:
         return s  # a subject or modal of its own: keep the verb
+    events = statement_words().event_nouns
+    parts = body.split()
+    if any(
+        (w in action_nouns or w in events) and nxt == "و"
+        for w, nxt in itertools.pairwise(parts[1:])
+    ):
+        return s  # "… اخطاریه صادر و ۱۲ واحد پلمب شد": two events; the noun heads only one
     head = body.split()[:3]
     if not any(_DIGIT_OR_NUMBER_RX.search(w) for w in head):
         return s  # the figure is not what the clause is about

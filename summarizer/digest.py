@@ -16,6 +16,7 @@ from summarizer.model import Digest, Figure, Status
 from summarizer.normalize import Normalized, normalize
 from summarizer.rank import SUBSTANTIVE, Ranked, rank
 from summarizer.sentences import split_sentences
+from summarizer.statements import numbers_in
 from summarizer.summary import content_words, summarize
 
 _PERSIAN_RX = re.compile("[\u0600-\u06ff]")
@@ -114,7 +115,7 @@ def _bullets(
             line, used = done
             lines.append(line)
             figs.append(used)
-            shown |= bullet_mod.numbers_in(line)
+            shown |= numbers_in(line)
         if not failed:
             break
     return lines, figs

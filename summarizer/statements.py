@@ -151,9 +151,7 @@ def problems(line: str) -> list[str]:
     first = toks[0].text
     if first in w.bad_openers or any(
         text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases
-    ):
-        out.append("frame")
-    elif _SPEECH_COLON_RX.search(text) or any(f in text for f in w.inner_frames):
+    ) or _SPEECH_COLON_RX.search(text) or any(f in text for f in w.inner_frames):
         out.append("frame")
     last = toks[-1].text
     if (
@@ -174,8 +172,8 @@ def problems(line: str) -> list[str]:
     elif groups and any(
         is_first_or_second_person(toks[k].text)
         for k in range(groups[-1], -1, -1)
-        if k == groups[-1] or is_finite(toks, k)
-        and all(is_finite(toks, j) for j in range(k, groups[-1] + 1))
+        if k == groups[-1] or (is_finite(toks, k)
+        and all(is_finite(toks, j) for j in range(k, groups[-1] + 1)))
     ):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
     if _object_first(toks):
@@ -220,7 +218,7 @@ def verb_groups(toks: list[Token]) -> list[int]:
 
 
 def _only_relative(toks: list[Token], groups: list[int]) -> bool:
-    """``در دربی‌ای که ۴-۱ باختیم``: the one verb closes a «که» clause; the main clause is missing."""
+    """``در دربی‌ای که ۴-۱ باختیم``: the one verb closes a «که» clause, the main one is missing."""
     ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
     if ke is None or ke == 0:
         return False
@@ -231,8 +229,11 @@ def _only_relative(toks: list[Token], groups: list[int]) -> bool:
 
 _PERSON_ENDINGS = ("یم", "ید", "م")
 _PERSONAL_AUX = frozenset(
-    "خواهم خواهیم خواهید نخواهم نخواهیم نخواهید باشم باشیم باشید نباشیم هستم هستیم هستید "
-    "نیستم نیستیم نیستید بودم بودیم بودید ام ایم اید".split()
+    [
+        "خواهم", "خواهیم", "خواهید", "نخواهم", "نخواهیم", "نخواهید", "باشم", "باشیم", "باشید",
+        "نباشیم", "هستم", "هستیم", "هستید", "نیستم", "نیستیم", "نیستید", "بودم", "بودیم", "بودید",
+        "ام", "ایم", "اید",
+    ]
 )
 
 
