@@ -169,14 +169,13 @@ def problems(line: str) -> list[str]:
         out.append("no_verb")
     elif groups and _only_relative(toks, groups):
         out.append("no_main_verb")
-    elif groups and any(
-        is_first_or_second_person(toks[k].text)
-        for k in range(groups[-1], -1, -1)
-        if k == groups[-1] or (is_finite(toks, k)
-        and all(is_finite(toks, j) for j in range(k, groups[-1] + 1)))
-    ):
+    elif groups and any(is_first_or_second_person(t.text) for t in toks if is_verb_form(t.text)):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
-    if _object_first(toks):
+    if groups and _ends_on_modal(toks, groups):
+        out.append("dangling")  # "… نخواهند توانست": the verb it wants is missing
+    if text.count("«") != text.count("»"):
+        out.append("dangling")
+    if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
     nums = _NUMBER_RX.findall(text)
     if not nums:
@@ -193,6 +192,36 @@ def problems(line: str) -> list[str]:
 
 
 MAX_OBJECT_LEAD = 5
+_TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
+_TIME_AFTER = frozenset({"دیگر", "بعد", "قبل", "پیش", "گذشته", "آینده"})
+_SCORE_START_RX = re.compile(r"^[0-9۰-۹]+\s*[-–]\s*[0-9۰-۹]+\s")
+_MONEY_OR_PERCENT_UNITS = frozenset(
+    {"درصد", "درصدی", "دلار", "تومان", "ریال", "یورو", "پوند", "میلیون", "میلیارد", "هزار"}
+)
+
+
+def is_verb_form(word: str) -> bool:
+    return word[0].isalpha() and verb_stem(word) is not None
+
+
+def _ends_on_modal(toks: list[Token], groups: list[int]) -> bool:
+    last = toks[groups[-1]].text
+    return groups[-1] == len(toks) - 1 and verb_stem(last) in ("توان", "توانست")
+
+
+def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
+    """``۱۶ روز دیگر برگزار خواهد شد``, ``۳-۰ مغلوب هلند شد``, ``یکی از ۱۳ تیم … است``."""
+    if _SCORE_START_RX.match(text):
+        return True
+    if len(toks) > 1 and toks[0].text == "یکی" and toks[1].text == "از":
+        return toks[groups[-1]].text in ("است", "بود", "هستند", "بودند")
+    if len(toks) > 2 and toks[0].text[0].isdigit() and toks[1].text in _TIME_UNITS:
+        k = 3 if toks[2].text in _TIME_AFTER else 2
+        verb_start = groups[0]
+        while verb_start > 0 and is_finite(toks, verb_start - 1):
+            verb_start -= 1
+        return verb_start - k <= 1
+    return False
 
 
 def _object_first(toks: list[Token]) -> bool:
@@ -251,6 +280,7 @@ def is_first_or_second_person(word: str) -> bool:
 
 _NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "را", "آنکه"})
 MAX_HEADLINE_WORDS = 26
+MIN_HEADLINE_WORDS = 4
 
 
 @cache
@@ -274,7 +304,8 @@ def _headed(toks: list[Token]) -> bool:
     return (
         (first in heads or two in heads)
         and any(ch.isdigit() for t in toks[1:] for ch in t.text)
-        and len(toks) <= MAX_HEADLINE_WORDS
+        and MIN_HEADLINE_WORDS <= len(toks) <= MAX_HEADLINE_WORDS
+        and toks[-1].text not in _MONEY_OR_PERCENT_UNITS  # "کاهش ۱۳ درصد": of what?
         and not any(t.text in _NOT_IN_HEADLINES for t in toks)
     )
 
