@@ -173,6 +173,25 @@ def test_no_figures_reply_shows_the_summary() -> None:
     assert "جمله دو." in reply.chunks[0] and "جمله یک." not in reply.chunks[0]
 
 
+def test_figures_without_a_complete_bullet_point_to_the_list_and_the_summary() -> None:
+    text = "دو تیم فردا بازی می‌کنند. بازی در ورزشگاه آزادی است."
+    figure = Figure(text="دو", value=2, kind="count", sentence=0, span=(0, 2))
+    d = Digest(
+        title=None,
+        bullets=[],
+        figures=[figure],
+        sentences=["دو تیم فردا بازی می‌کنند.", "بازی در ورزشگاه آزادی است."],
+        summary=[0],
+        status="ok",
+    )
+    reply = HtmlRenderer().digest_reply(StoredDigest(4, 1, d, text, None, None, 0.0), FA)
+    _valid(reply.chunks)
+    assert "/figures" in reply.chunks[0]
+    assert "رقمی پیدا نکردم" not in reply.chunks[0]
+    assert "دو تیم فردا بازی می‌کنند." in reply.chunks[0]
+    assert reply.keyboard is not None
+
+
 def test_canned_messages_are_valid_html() -> None:
     renderer = HtmlRenderer()
     from bot.render import MESSAGES
