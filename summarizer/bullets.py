@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end
-from summarizer.lexicon import load_toml, verb_stem
+from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end, tables
+from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
@@ -29,6 +29,7 @@ from summarizer.statements import (
     find_speaker,
     is_complete,
     is_finite,
+    is_first_or_second_person,
     is_modal,
     is_participle,
     numbers_in,
@@ -251,7 +252,16 @@ def finish(
     sentence = sentences[m.sentence]
     own = sorted(i for i in bullet.figures if ranked[i].mention.clause == m.clause)
     ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
+    # A clause later in its sentence leaves its subject in the clauses before it:
+    # only a clause that opens its sentence (after the frames) may stand alone.
+    # A headline phrase (``غربالگری بیش از ۷۰ میلیون نفر``) has no subject to lose.
     cut = _finished(render(text, bullet, ranked))
+    if (
+        _has_verb(cut)
+        and not _opens_sentence(text, sentence, min(c[0] for c in bullet.clauses))
+        and not _names_its_subject(cut)
+    ):
+        cut = ""
     whole = sorted(bullet.figures)
     candidates: list[tuple[Callable[[], str], list[int]]] = []
     if not _opens_adjunct(cut):
@@ -299,6 +309,28 @@ def _opens_adjunct(line: str) -> bool:
     return first in _ADJUNCT_OPENERS and _has_verb(line)
 
 
+def _names_its_subject(line: str) -> bool:
+    """``تعداد گروه‌های جهادی به … رسیده است``: a clause that opens with a noun of its own.
+
+    A figure first is its clause's subject when the verb is passive
+    (``و ۳۰ هزار هکتار … مجهز شدند``).
+    """
+    first = line.split(" ", 1)[0]
+    if first[:1].isdigit():
+        toks = [t for t in tokenize(line) if t.text[0].isalnum()]
+        last = next((t for t in reversed(toks) if is_verb_token(t)), None)
+        return last is not None and verb_stem(last.text) in _PASSIVE_STEMS
+    if first in _ADJUNCT_OPENERS or first in _ANAPHORA or not first[:1].isalpha():
+        return False
+    heads = tables()
+    return first in heads.keep_heads or first in heads.drop_heads or bool(
+        lexicon().pos(first) & N and not lexicon().pos(first) & (P | ADV | PRO | DET)
+    )
+
+
+_ANAPHORA = frozenset({"این", "آن", "او", "وی", "ایشان", "همین", "آنها", "آن‌ها"})
+
+
 def _has_verb(line: str) -> bool:
     toks = [t for t in tokenize(line) if t.text[0].isalnum()]
     return any(is_finite(toks, k) for k in range(len(toks)))
@@ -330,16 +362,25 @@ def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     end = _verb_after(toks, i1 + 1)
     if end is None:
         return ""
-    c1 = toks[end].end
-    line = ""
-    for start in (_sentence_start(toks, i0), _clause_start(toks, i0)):
-        c0, c1b = _strip_frames(text, toks[start].start, c1, first, _phrases()[0])
-        if c1b - c0 > 2 * MAX_CHARS:
-            continue
-        line = _with_digits(text, c0, c1b, ms)
-        if len(line) <= MAX_CHARS and is_complete(line):
-            return line
-    return line
+    start = _sentence_start(toks, i0)
+    c0, c1 = _strip_frames(text, toks[start].start, toks[end].end, first, _phrases()[0])
+    if c1 - c0 > 2 * MAX_CHARS:
+        return ""
+    return _with_digits(text, c0, c1, ms)
+
+
+def _opens_sentence(text: str, sentence: tuple[int, int], c0: int) -> bool:
+    """Whether the clause at ``c0`` is the first of its sentence once frames are set aside."""
+    a, b = sentence
+    toks = tokenize(text[a:b], a)
+    i0 = next((k for k, t in enumerate(toks) if t.end > c0), None)
+    if i0 is None:
+        return False
+    start = toks[_sentence_start(toks, i0)].start
+    if start >= c0:
+        return True
+    s0, _ = _strip_frames(text, start, b, c0, _phrases()[0])
+    return s0 >= c0 or not text[s0:c0].strip(_EDGE_PUNCT)
 
 
 def _sentence_start(toks: list[Token], i0: int) -> int:
@@ -707,7 +748,9 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     marked = body.endswith(" را")
     if marked:
         body = body[:-3]
-    elif verb_stem(first_verb.text) not in _PASSIVE_STEMS:
+    elif verb_stem(first_verb.text) not in _PASSIVE_STEMS and not any(
+        is_first_or_second_person(w.text) for w in words[k + 1 :]
+    ):
         return s  # "۳۳ مرکز … تسهیلات ارائه می‌دهند": the figure is the subject, not the object
     if " را " in body or "باید" in body or "می‌توان" in body:
         return s  # a subject or modal of its own: keep the verb

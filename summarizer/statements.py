@@ -25,7 +25,10 @@ ZWNJ = "\u200c"
 _NUMBER_RX = re.compile(r"[0-9۰-۹]+(?:[٬,٫.][0-9۰-۹]+)*")
 _SCORE_RX = re.compile(r"[0-9۰-۹]+\s*[-–/:]\s*[0-9۰-۹]+")
 _TIME_ROW_RX = re.compile(r"ساعت\s*:?\s*[0-9۰-۹]")
-_SPEECH_COLON_RX = re.compile(r"(?:گفت|افزود|کرد|داشت|داد|نمود|شد|ساخت)\s*:")
+_SPEECH_COLON_RX = re.compile(
+    r"(?:گفت|افزود|کرد|داشت|داد|نمود|شد|ساخت)\s*:"
+    r"|(?:گفت|افزود|اظهار\s+کرد|تصریح\s+کرد|خاطرنشان\s+کرد|بیان\s+کرد|می‌افزاید|می‌گوید)\s+که\s"
+)
 _AUX = frozenset(
     {"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شده", "شود", "می‌شود"}
 )
@@ -175,6 +178,11 @@ def problems(line: str) -> list[str]:
         out.append("dangling")  # "… نخواهند توانست": the verb it wants is missing
     if text.count("«") != text.count("»"):
         out.append("dangling")
+    second = toks[1].text if len(toks) > 1 else ""
+    if (first in _ANAPHORA and second not in _TIME_NOUNS) or _LIST_MARK_RX.match(text):
+        out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
+    if any(t.text in _CONDITIONALS for t in toks):
+        out.append("frame")  # "اگر …": the condition changes what the figure says
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
     nums = _NUMBER_RX.findall(text)
@@ -192,6 +200,10 @@ def problems(line: str) -> list[str]:
 
 
 MAX_OBJECT_LEAD = 5
+_ANAPHORA = frozenset({"این", "آن", "او", "ایشان", "همین", "آنها", "آن‌ها", "اینها", "این‌ها"})
+_TIME_NOUNS = frozenset({"هفته", "روز", "سال", "ماه", "فصل", "دوره", "بار", "روزها", "ایام"})
+_CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
+_LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
 _TIME_AFTER = frozenset({"دیگر", "بعد", "قبل", "پیش", "گذشته", "آینده"})
 _SCORE_START_RX = re.compile(r"^[0-9۰-۹]+\s*[-–]\s*[0-9۰-۹]+\s")
