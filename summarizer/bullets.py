@@ -318,6 +318,8 @@ def _names_its_subject(line: str) -> bool:
     first = line.split(" ", 1)[0]
     if first[:1].isdigit():
         toks = [t for t in tokenize(line) if t.text[0].isalnum()]
+        if any(t.text in _MONEY_WORDS for t in toks[:4]):
+            return False  # "۸ هزار پوند جریمه شد": the amount is not who was fined
         last = next((t for t in reversed(toks) if is_verb_token(t)), None)
         return last is not None and verb_stem(last.text) in _PASSIVE_STEMS
     if first in _ADJUNCT_OPENERS or first in _ANAPHORA or not first[:1].isalpha():
@@ -329,6 +331,7 @@ def _names_its_subject(line: str) -> bool:
 
 
 _ANAPHORA = frozenset({"این", "آن", "او", "وی", "ایشان", "همین", "آنها", "آن‌ها"})
+_MONEY_WORDS = frozenset({"تومان", "ریال", "دلار", "یورو", "پوند", "درهم", "روبل", "لیر", "ین"})
 
 
 def _has_verb(line: str) -> bool:

@@ -181,6 +181,8 @@ def problems(line: str) -> list[str]:
     second = toks[1].text if len(toks) > 1 else ""
     if (first in _ANAPHORA and second not in _TIME_NOUNS) or _LIST_MARK_RX.match(text):
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
+    if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
+        out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
     if any(t.text in _CONDITIONALS for t in toks):
         out.append("frame")  # "اگر …": the condition changes what the figure says
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
@@ -202,6 +204,21 @@ def problems(line: str) -> list[str]:
 MAX_OBJECT_LEAD = 5
 _ANAPHORA = frozenset({"این", "آن", "او", "ایشان", "همین", "آنها", "آن‌ها", "اینها", "این‌ها"})
 _TIME_NOUNS = frozenset({"هفته", "روز", "سال", "ماه", "فصل", "دوره", "بار", "روزها", "ایام"})
+_SUBORDINATE_RX = re.compile(
+    r"(?:^|\s)(?:در\s*حالی\s*(?:\u200c)?که|درحالیکه|در حالیکه"
+    r"|پس از اینکه|بعد از اینکه|پیش از اینکه|قبل از اینکه)(?:\s|$)"
+)
+MAX_RELATIVE_HEAD = 3
+
+
+def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
+    """``مهاجمی سریع که … ۱۰ گل به ثمر رسانده است``: a head noun and its «که» clause, no more."""
+    ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
+    if ke is None or ke == 0 or ke > MAX_RELATIVE_HEAD:
+        return False
+    return not any(is_finite(toks, k) for k in range(ke))
+
+
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
