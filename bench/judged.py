@@ -18,7 +18,8 @@ bullet's text, so a bullet that changes is judged again; the corpus text
 itself is not stored. ``--pending PATH`` writes the drawn bullets still
 without a judgement (with title and sentence) to a file outside the
 repository for the judge; ``--record PATH`` adds the judgements made in such
-a file (lines with ``hash`` and ``verdict``).
+a file (lines with ``hash`` and ``verdict``); ``--prune`` forgets the
+judgements of bullets the engine no longer writes.
 
 Run: ``uv run --group bench python -m bench.judged [--pending PATH] [--record PATH]``.
 """
@@ -123,6 +124,12 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
         save_judged(judged)
         print(f"recorded {added} judgements in {JUDGED}")
     sample = draw(base, args.per_corpus, args.seed)
+    if args.prune:
+        drawn = {s["hash"] for s in sample}
+        kept = {h: row for h, row in judged.items() if h in drawn}
+        print(f"pruned {len(judged) - len(kept)} judgements of bullets no longer drawn")
+        judged = kept
+        save_judged(judged)
     pending = [s for s in sample if s["hash"] not in judged]
     if args.pending:
         out = Path(args.pending)
@@ -176,6 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = base_parser("Judged bullets: the share that are complete statements.")
     parser.add_argument("--pending", metavar="PATH", help="write unjudged drawn bullets here")
     parser.add_argument("--record", metavar="PATH", help="add judgements from this file")
+    parser.add_argument(
+        "--prune", action="store_true", help="forget judgements of bullets no longer drawn"
+    )
     parser.add_argument("--per-corpus", type=int, default=PER_CORPUS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("-v", "--verbose", action="store_true", help="list what is not complete")
