@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end, tables
 from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
@@ -235,6 +235,7 @@ def finish(
     sentences: list[tuple[int, int]],
     shown: set[str],
     title: str | None = None,
+    memo: dict[tuple[object, ...], tuple[str, list[int]] | None] | None = None,
 ) -> tuple[str, list[int]] | None:
     """The line of ``bullet`` as a complete statement, and the figures it states.
 
@@ -245,8 +246,26 @@ def finish(
     record (:func:`compose`); the same for the best figure alone. A speaker's
     own words (``… گل خوردیم``) are kept only with the speaker named
     (``کربکندی: …``). A line that states a number an earlier bullet stated
-    (``shown``) is not used. ``None`` when no line stands alone.
+    (``shown``) is not used. ``None`` when no line stands alone. ``memo``
+    keeps the answers of earlier rounds of choosing for the same bullet.
     """
+    key = (tuple(bullet.figures), tuple(bullet.clauses), frozenset(shown))
+    if memo is not None and key in memo:
+        return memo[key]
+    done = _finish(text, bullet, ranked, sentences, shown, title)
+    if memo is not None:
+        memo[key] = done
+    return done
+
+
+def _finish(
+    text: str,
+    bullet: Bullet,
+    ranked: list[Ranked],
+    sentences: list[tuple[int, int]],
+    shown: set[str],
+    title: str | None,
+) -> tuple[str, list[int]] | None:
     best = min(bullet.figures)
     m = ranked[best].mention
     sentence = sentences[m.sentence]
@@ -352,10 +371,16 @@ def _usable(line: str, shown: set[str]) -> bool:
     return bool(line) and is_complete(line) and not (numbers_in(line) & shown)
 
 
+@lru_cache(maxsize=512)
+def _sentence_tokens(text: str, a: int, b: int) -> list[Token]:
+    """The tokens of ``text[a:b]`` (offsets in ``text``), kept while one text is digested."""
+    return tokenize(text[a:b], a)
+
+
 def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     """The clause of the figures ``ms`` whole: from after the clause before it to its verb."""
     a, b = sentence
-    toks = tokenize(text[a:b], a)
+    toks = _sentence_tokens(text, a, b)
     first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
     last = max(m.np_end for m in ms)
     i0 = next((k for k, t in enumerate(toks) if t.end > first), None)
@@ -375,7 +400,7 @@ def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
 def _opens_sentence(text: str, sentence: tuple[int, int], c0: int) -> bool:
     """Whether the clause at ``c0`` is the first of its sentence once frames are set aside."""
     a, b = sentence
-    toks = tokenize(text[a:b], a)
+    toks = _sentence_tokens(text, a, b)
     i0 = next((k for k, t in enumerate(toks) if t.end > c0), None)
     if i0 is None:
         return False
@@ -459,7 +484,7 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     m = ms[0]
     w = statement_words()
     a, b = sentence
-    toks = tokenize(text[a:b], a)
+    toks = _sentence_tokens(text, a, b)
     q0 = m.qual_start if m.qual_start is not None else m.num_start
     if m.kind == "percent" and m.change is not None:
         if not m.subject:

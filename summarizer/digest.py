@@ -99,6 +99,7 @@ def _bullets(
 ) -> tuple[list[str], list[list[int]]]:
     """Complete-statement bullets, most important first, no number stated twice."""
     skip: set[int] = set()
+    memo: dict[tuple[object, ...], tuple[str, list[int]] | None] = {}
     lines: list[str] = []
     figs: list[list[int]] = []
     for _ in range(BULLET_ROUNDS):
@@ -107,7 +108,7 @@ def _bullets(
         shown: set[str] = set()
         failed = False
         for b in chosen:
-            done = bullet_mod.finish(text, b, ranked, spans, shown, title)
+            done = bullet_mod.finish(text, b, ranked, spans, shown, title, memo)
             if done is None:
                 skip.update(b.figures)
                 failed = True

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.lexicon import lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
@@ -69,6 +69,7 @@ def words() -> Words:
     )
 
 
+@lru_cache(maxsize=4096)
 def _word_tokens(line: str) -> list[Token]:
     return [t for t in tokenize(line) if t.text[0].isalnum()]
 
@@ -145,6 +146,11 @@ def is_complete(line: str) -> bool:
 
 def problems(line: str) -> list[str]:
     """What keeps ``line`` from standing alone (empty when nothing does)."""
+    return list(_problems(line))
+
+
+@lru_cache(maxsize=4096)  # a line is tested again in later rounds of choosing
+def _problems(line: str) -> tuple[str, ...]:
     w = words()
     out: list[str] = []
     text = line.strip()
@@ -198,7 +204,7 @@ def problems(line: str) -> list[str]:
         out.append("table")
     if len(text) > MAX_CHARS:
         out.append("long")
-    return out
+    return tuple(out)
 
 
 MAX_OBJECT_LEAD = 5
