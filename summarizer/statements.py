@@ -156,7 +156,7 @@ def _problems(line: str) -> tuple[str, ...]:
     text = line.strip()
     toks = _word_tokens(text)
     if not toks:
-        return ["empty"]
+        return ("empty",)
     first = toks[0].text
     if first in w.bad_openers or any(
         text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases
