@@ -189,6 +189,12 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if _BACK_REFERENCE_RX.search(text):
+        out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
+    if "؟" in text or "?" in text:
+        out.append("frame")  # an interviewer's question
+    if is_finite(toks, 0):
+        out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
     if any(t.text in _CONDITIONALS for t in toks):
         out.append("frame")  # "اگر …": the condition changes what the figure says
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
@@ -225,6 +231,7 @@ def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
     return not any(is_finite(toks, k) for k in range(ke))
 
 
+_BACK_REFERENCE_RX = re.compile(r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
