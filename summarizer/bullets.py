@@ -290,10 +290,11 @@ def _finish(
     if cut.split(" ", 1)[0] not in _SUBJECTLESS_OPENERS:
         candidates.append((lambda: cut, whole))
     candidates.append((lambda: statement(text, sentence, ms), own))
-    candidates.append((lambda: compose(text, sentence, ms), own))
+    # Only a statement too long for a bullet is written anew from the figure's record.
+    candidates.append((lambda: _compose_if_long(text, sentence, ms), own))
     if len(ms) > 1:
         candidates.append((lambda: statement(text, sentence, [m]), [best]))
-        candidates.append((lambda: compose(text, sentence, [m]), [best]))
+        candidates.append((lambda: _compose_if_long(text, sentence, [m]), [best]))
     speaker: str | None = None
     tried: set[str] = set()
     for make, figs in candidates:
@@ -306,7 +307,7 @@ def _finish(
         found = problems(line)
         if not found:
             return line, figs
-        if found == ["speaker"]:
+        if found == ["speaker"] and not _addresses_someone(line):
             speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
             quoted = f"{speaker}: {line}" if speaker else ""
             if quoted and len(quoted) <= MAX_CHARS:
@@ -473,6 +474,19 @@ def _clause_start(toks: list[Token], i0: int) -> int:
     return comma + 1 if comma is not None else lo
 
 
+def _compose_if_long(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """:func:`compose`, where the figure's whole statement is complete but too long."""
+    whole = _finished(statement(text, sentence, ms))
+    if not whole or problems(whole) != ["long"]:
+        return ""
+    return compose(text, sentence, ms)
+
+
+def _addresses_someone(line: str) -> bool:
+    """``… باشگاه متمولی هستید``: the second person is the interviewer's question."""
+    return any(w.endswith("ید") and is_first_or_second_person(w) for w in line.split())
+
+
 def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     """A headline-style line from the record of the first figure of ``ms``.
 
@@ -492,7 +506,7 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         number = _with_digits(text, m.num_start, m.num_end, [m])
         line = f"{w.change_nouns[m.change]} {number} درصدی {m.subject}"
     else:
-        if m.subject is None and (m.unit is None or m.kind == "count"):
+        if m.subject is None:
             return ""  # "برگزاری ۲۱ نفر": what the number counts is unknown
         after = next((k for k, t in enumerate(toks) if t.start >= m.np_end), len(toks))
         np_end = m.np_end

@@ -189,6 +189,8 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if last[0].isalpha() and is_subjunctive(last):
+        out.append("dangling")  # "… رکورد بزند": the frame that wanted it is gone
     if _BACK_REFERENCE_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
     if "؟" in text or "?" in text:
