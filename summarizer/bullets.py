@@ -425,6 +425,9 @@ MAX_VERB_DISTANCE = 24
 MAX_SUBJECT_DISTANCE = 30
 
 
+_COPULAS = frozenset({"است", "بود", "هستند", "بودند", "باشد", "نیست", "نبود", "می‌باشد"})
+
+
 def _verb_after(toks: list[Token], k: int) -> int | None:
     """Index of the last token of the first finite verb group at or after ``k``."""
     relative = False
@@ -444,6 +447,9 @@ def _verb_after(toks: list[Token], k: int) -> int | None:
                 e += 1
             if relative:
                 relative = False
+                continue
+            if e + 1 < len(toks) and toks[e + 1].text == "که" and toks[e].text in _COPULAS:
+                relative = True  # "تنها بازیکنی بود که …": the predicate goes on
                 continue
             return e
     return None

@@ -174,6 +174,8 @@ def _problems(line: str) -> tuple[str, ...]:
     elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
         out.append("dangling")  # "… از تاریخ ۱۴"
     groups = verb_groups(toks)
+    if groups and len(toks) < MIN_STATEMENT_WORDS:
+        out.append("no_subject")  # "۶ ماه است": of what?
     if not groups and not _headed(toks):
         out.append("no_verb")
     elif groups and _only_relative(toks, groups):
@@ -324,6 +326,7 @@ def is_first_or_second_person(word: str) -> bool:
 
 _NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "را", "آنکه"})
 MAX_HEADLINE_WORDS = 26
+MIN_STATEMENT_WORDS = 5
 MIN_HEADLINE_WORDS = 4
 
 
