@@ -45,7 +45,7 @@ from handlers.context import (
     RaqamApp,
     RaqamContext,
 )
-from handlers.messages import ArticleMerger
+from handlers.merger import ArticleMerger
 from handlers.ports import Limits
 
 log = logging.getLogger("raqam")
@@ -145,7 +145,7 @@ async def _post_init(app: RaqamApp) -> None:
 
 
 async def _post_stop(app: RaqamApp) -> None:
-    merger: ArticleMerger = app.bot_data[MERGER]
+    merger: ArticleMerger[RaqamContext] = app.bot_data[MERGER]
     if merger.pending_chats:
         log.info("answering %d held article(s) before stopping", merger.pending_chats)
         await merger.flush_all()
@@ -199,7 +199,9 @@ def build_application(settings: Settings) -> RaqamApp:
         allowed_chats=settings.allowed_chats,
         merge_window_seconds=settings.merge_window_seconds,
     )
-    app.bot_data[MERGER] = ArticleMerger(settings.merge_window_seconds)
+    app.bot_data[MERGER] = ArticleMerger[RaqamContext](
+        settings.merge_window_seconds, messages.process_parts
+    )
     register_handlers(app)
     return app
 

@@ -14,7 +14,7 @@ from handlers.common import (
     typing,
 )
 from handlers.context import RaqamContext
-from handlers.messages import make_part
+from handlers.merger import make_part
 from handlers.ports import ChatPrefs, Reply, StoredDigest
 
 # (command, Persian description) for setMyCommands and /help.

@@ -13,13 +13,13 @@ from telegram import (
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Message,
-    MessageEntity,
     ReplyParameters,
 )
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from handlers.context import RaqamContext
+from handlers.merger import message_text as message_text
 from handlers.ports import Reply, StoredDigest
 
 log = logging.getLogger(__name__)
@@ -120,13 +120,6 @@ async def typing(bot: Bot, chat_id: int, thread_id: int | None = None) -> None:
         await bot.send_chat_action(chat_id, ChatAction.TYPING, message_thread_id=thread_id)
     except Exception as exc:
         log.debug("sendChatAction failed: %s", exc)
-
-
-def message_text(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:
-    """The text (or caption) of a message and the entities that refer to it."""
-    if message.text:
-        return message.text, tuple(message.entities)
-    return message.caption or "", tuple(message.caption_entities)
 
 
 def thread_of(message: Message | None) -> int | None:
