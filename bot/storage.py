@@ -29,6 +29,8 @@ BUSY_TIMEOUT_MS = 10_000
 # Linking the bot's reply messages to a digest is a convenience; when the file is
 # locked it gives up soon instead of delaying the next chat's digest.
 LINK_BUSY_TIMEOUT_MS = 1_000
+# Chat settings kept in memory at most (the cache starts over when full).
+PREFS_CACHED = 100_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -134,6 +136,9 @@ class Storage:
             max_workers=1, thread_name_prefix="raqam-sqlite-read"
         )
         self._last_prune = 0.0
+        # Chat settings are read before every digest and written rarely, only by
+        # this process: they are kept in memory once read (written through).
+        self._prefs: dict[int, ChatPrefs] = {}
         self.prune_sync()
 
     # -- plumbing -----------------------------------------------------------
@@ -259,6 +264,16 @@ class Storage:
     # -- chat settings --------------------------------------------------------
 
     def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached
+        prefs = self._read_prefs(chat_id)
+        if len(self._prefs) >= PREFS_CACHED:
+            self._prefs.clear()
+        # setdefault: a value written meanwhile by set_prefs_sync is newer than ours.
+        return self._prefs.setdefault(chat_id, prefs)
+
+    def _read_prefs(self, chat_id: int) -> ChatPrefs:
         row = self._reader.execute(
             "SELECT bullets, digits FROM chat_settings WHERE chat_id = ?", (chat_id,)
         ).fetchone()
@@ -274,6 +289,7 @@ class Storage:
             " digits = excluded.digits, updated_at = excluded.updated_at",
             (chat_id, prefs.bullets, prefs.digits, time.time()),
         )
+        self._prefs[chat_id] = prefs
 
     # -- async API (handlers.ports.Store) ----------------------------------------
 
@@ -308,6 +324,9 @@ class Storage:
         return await self._read(lambda: self.get_digest_sync(chat_id, digest_id))
 
     async def get_prefs(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached  # no trip to the reader thread
         return await self._read(lambda: self.get_prefs_sync(chat_id))
 
     async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None:

@@ -11,7 +11,6 @@ from handlers.common import (
     send_html,
     send_reply,
     thread_of,
-    typing,
 )
 from handlers.context import RaqamContext
 from handlers.merger import make_part
@@ -197,7 +196,6 @@ async def cmd_digest(update: Update, context: RaqamContext) -> None:
     chat_id = ids[0]
     target = message.reply_to_message
     if target is not None:
-        await typing(context.bot, chat_id, thread_of(message))
         await context.merger.process_now(
             context, chat_id, [make_part(target, update_id=update.update_id)]
         )

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 # A message whose text, links aside, is shorter than this is read as "a link".
 LINK_ONLY_CHARS = 200
 TITLE_MAX_CHARS = 150
+# A text at least this long takes noticeably long to digest: the typing action is
+# shown first. Shorter ones are answered at once, without spending a request on it.
+SLOW_TEXT_CHARS = 20_000
 _URLISH = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -125,7 +128,8 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         await say("too_long", size=len(text), limit=limit)
         return
 
-    await typing(bot, chat_id, thread)
+    if len(text) >= SLOW_TEXT_CHARS and read_from is None:
+        await typing(bot, chat_id, thread)
     digest = await context.digester.digest(text, title=title, max_bullets=prefs.bullets)
     if digest.status in ("empty", "not_persian"):
         await say(digest.status)
