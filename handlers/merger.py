@@ -50,6 +50,9 @@ class Part:
     link: str | None
     update_id: int | None = None
     arrived: float = field(default_factory=time.monotonic)
+    # Not addressed to the bot (a channel post in its discussion group): answered
+    # only with a digest that has figures, never with a notice or an error.
+    unsolicited: bool = False
 
 
 def message_text(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:

@@ -60,7 +60,8 @@ async def process_parts(context: RaqamContext, chat_id: int, parts: list[Part]) 
             [p.message.message_id for p in parts],
             chat_id,
         )
-        await apologize(context, chat_id, parts[0].message.message_id)
+        if not parts[0].unsolicited:
+            await apologize(context, chat_id, parts[0].message.message_id)
 
 
 async def apologize(context: RaqamContext, chat_id: int, reply_to: int | None) -> None:
@@ -80,7 +81,12 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
     text = "\n".join(p.text.strip() for p in parts if p.text.strip())
     link = next((p.link for p in parts if p.link), None)
 
+    quiet = parts[0].unsolicited
+
     async def say(key: str, **values: object) -> None:
+        if quiet:
+            log.debug("channel post %s in chat %s: %s, no answer", first.message_id, chat_id, key)
+            return
         await send_html(
             bot,
             chat_id,
@@ -104,7 +110,7 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         rest = rest.replace(url, " ")
     title: str | None = None
     read_from: str | None = None
-    if links and len(rest.strip()) < LINK_ONLY_CHARS:
+    if links and len(rest.strip()) < LINK_ONLY_CHARS and not quiet:
         if not context.links.available:
             await say("links_unavailable")
             return
@@ -134,6 +140,8 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
     if digest.status in ("empty", "not_persian"):
         await say(digest.status)
         return
+    if quiet and (digest.status != "ok" or not digest.bullets):
+        return  # a channel post without figures gets no comment
     message_ids = [p.message.message_id for p in parts]
     try:
         rec = await context.store.save_digest(
@@ -178,6 +186,11 @@ async def on_message(update: Update, context: RaqamContext) -> None:
     chat = update.effective_chat
     if message is None or chat is None:
         return
+    if message.via_bot is not None and message.via_bot.id == context.bot.id:
+        return  # a digest the user posted through inline mode: already digested
+    if message.is_automatic_forward:
+        await on_channel_post(update, context)
+        return
     if chat.type == ChatType.PRIVATE:
         part = make_part(message, update_id=update.update_id)
         await context.merger.add(context, chat.id, part)
@@ -196,3 +209,19 @@ async def on_message(update: Update, context: RaqamContext) -> None:
         part = make_part(message, text=text, update_id=update.update_id)
     await context.merger.flush(chat.id)
     await context.merger.process_now(context, chat.id, [part])
+
+
+async def on_channel_post(update: Update, context: RaqamContext) -> None:
+    """A channel post Telegram forwarded into the channel's discussion group: in a group
+    whose admins switched it on, a post with figures gets its digest as a reply (the
+    first comment under the post). Consecutive posts of one article are merged."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None or chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return
+    prefs = await context.store.get_prefs(chat.id)
+    if not prefs.channel_posts:
+        return
+    part = make_part(message, update_id=update.update_id)
+    part.unsolicited = True
+    await context.merger.add(context, chat.id, part)

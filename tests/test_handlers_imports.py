@@ -105,9 +105,7 @@ def test_handlers_never_import_bot() -> None:
         ({"a": "from handlers.b import X\n", "b": "import telegram\n"}, False),
     ],
 )
-def test_the_cycle_check_sees_cycles(
-    tmp_path: Path, sources: dict[str, str], cycle: bool
-) -> None:
+def test_the_cycle_check_sees_cycles(tmp_path: Path, sources: dict[str, str], cycle: bool) -> None:
     for name, text in sources.items():
         (tmp_path / f"{name}.py").write_text(text, encoding="utf-8")
     (tmp_path / "__init__.py").write_text("", encoding="utf-8")
