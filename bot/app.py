@@ -31,6 +31,7 @@ from telegram.ext import (
 
 from bot.ratelimit import RaqamRateLimiter
 from bot.render import HtmlRenderer
+from bot.request import BoundedRequest
 from bot.services import ExecutorDigester, LinkReader
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import Storage, StorageError
@@ -194,8 +195,13 @@ def build_application(settings: Settings) -> RaqamApp:
         .get_updates_read_timeout(settings.poll_timeout + 10)
         # A slow answer from the Bot API is waited for rather than sent again
         # (a retried sendMessage after a read timeout would reach the user twice).
-        .read_timeout(SEND_READ_TIMEOUT)
-        .write_timeout(SEND_READ_TIMEOUT)
+        .request(
+            BoundedRequest(
+                read_timeout=SEND_READ_TIMEOUT,
+                write_timeout=SEND_READ_TIMEOUT,
+                pool_timeout=SEND_READ_TIMEOUT,
+            )
+        )
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
