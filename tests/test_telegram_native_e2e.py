@@ -338,3 +338,37 @@ def test_a_burst_of_channel_posts_keeps_to_the_group_limit(
     ]
     assert GROUP2 not in api.group_floods  # never over Telegram's limit
     assert api.channel_calls() == []
+
+
+def test_the_fake_records_and_refuses_posts_into_a_channel() -> None:
+    import httpx
+
+    with FakeBotAPI() as fake:
+        fake.channel(-1009)
+        got = httpx.post(
+            f"{fake.base_url}{fake.token}/sendMessage", json={"chat_id": -1009, "text": "سلام"}
+        ).json()
+        assert got["description"] == "Bad Request: need administrator rights in the channel chat"
+        assert [c.method for c in fake.channel_calls()] == ["sendMessage"]
+
+
+def test_the_fake_enforces_the_group_limit_and_answers_chat_members() -> None:
+    import httpx
+
+    with FakeBotAPI(group_limit=2, group_period=60) as fake:
+        fake.chat(-1007, "supergroup")
+        fake.set_member(-1007, 5, "administrator")
+        url = f"{fake.base_url}{fake.token}"
+        codes = [
+            httpx.post(f"{url}/sendMessage", json={"chat_id": -1007, "text": "پیام"}).json()
+            for _ in range(3)
+        ]
+        assert [c["ok"] for c in codes] == [True, True, False]
+        assert codes[2]["error_code"] == 429 and codes[2]["parameters"]["retry_after"] >= 1
+        assert fake.group_floods == [-1007]
+        admin = httpx.post(f"{url}/getChatMember", json={"chat_id": -1007, "user_id": 5}).json()
+        other = httpx.post(f"{url}/getChatMember", json={"chat_id": -1007, "user_id": 6}).json()
+        admins = httpx.post(f"{url}/getChatAdministrators", json={"chat_id": -1007}).json()
+    assert admin["result"]["status"] == "administrator"
+    assert other["result"]["status"] == "left"
+    assert [m["user"]["id"] for m in admins["result"]] == [5]
