@@ -23,12 +23,14 @@ from typing import TypeVar
 from handlers.ports import ChatPrefs, DigitStyle, StoredDigest
 from summarizer.model import Digest
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PRUNE_EVERY_SECONDS = 3600.0
 BUSY_TIMEOUT_MS = 10_000
 # Linking the bot's reply messages to a digest is a convenience; when the file is
 # locked it gives up soon instead of delaying the next chat's digest.
 LINK_BUSY_TIMEOUT_MS = 1_000
+# Chat settings kept in memory at most (the cache starts over when full).
+PREFS_CACHED = 100_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -53,9 +55,14 @@ CREATE TABLE IF NOT EXISTS chat_settings (
     chat_id INTEGER PRIMARY KEY,
     bullets INTEGER NOT NULL,
     digits TEXT NOT NULL,
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    channel_posts INTEGER NOT NULL DEFAULT 0
 );
 """
+# Steps from one schema version to the next (version 1 had no channel_posts).
+_MIGRATIONS = {
+    1: "ALTER TABLE chat_settings ADD COLUMN channel_posts INTEGER NOT NULL DEFAULT 0;",
+}
 
 T = TypeVar("T")
 
@@ -87,9 +94,14 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        if version < SCHEMA_VERSION:
+        if version == 0:
             conn.executescript(
                 "BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+            )
+        elif version < SCHEMA_VERSION:
+            steps = "".join(_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+            conn.executescript(
+                "BEGIN;" + steps + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
         # A write proves the file and its directory are writable.
         conn.execute("BEGIN IMMEDIATE")
@@ -134,6 +146,9 @@ class Storage:
             max_workers=1, thread_name_prefix="raqam-sqlite-read"
         )
         self._last_prune = 0.0
+        # Chat settings are read before every digest and written rarely, only by
+        # this process: they are kept in memory once read (written through).
+        self._prefs: dict[int, ChatPrefs] = {}
         self.prune_sync()
 
     # -- plumbing -----------------------------------------------------------
@@ -259,21 +274,35 @@ class Storage:
     # -- chat settings --------------------------------------------------------
 
     def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached
+        prefs = self._read_prefs(chat_id)
+        if len(self._prefs) >= PREFS_CACHED:
+            self._prefs.clear()
+        # setdefault: a value written meanwhile by set_prefs_sync is newer than ours.
+        return self._prefs.setdefault(chat_id, prefs)
+
+    def _read_prefs(self, chat_id: int) -> ChatPrefs:
         row = self._reader.execute(
-            "SELECT bullets, digits FROM chat_settings WHERE chat_id = ?", (chat_id,)
+            "SELECT bullets, digits, channel_posts FROM chat_settings WHERE chat_id = ?",
+            (chat_id,),
         ).fetchone()
         if row is None:
             return ChatPrefs(bullets=self.default_bullets, digits="fa")
         digits: DigitStyle = "latin" if row[1] == "latin" else "fa"
-        return ChatPrefs(bullets=int(row[0]), digits=digits)
+        return ChatPrefs(bullets=int(row[0]), digits=digits, channel_posts=bool(row[2]))
 
     def set_prefs_sync(self, chat_id: int, prefs: ChatPrefs) -> None:
         self._conn.execute(
-            "INSERT INTO chat_settings (chat_id, bullets, digits, updated_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO chat_settings (chat_id, bullets, digits, updated_at, channel_posts)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET bullets = excluded.bullets,"
-            " digits = excluded.digits, updated_at = excluded.updated_at",
-            (chat_id, prefs.bullets, prefs.digits, time.time()),
+            " digits = excluded.digits, updated_at = excluded.updated_at,"
+            " channel_posts = excluded.channel_posts",
+            (chat_id, prefs.bullets, prefs.digits, time.time(), int(prefs.channel_posts)),
         )
+        self._prefs[chat_id] = prefs
 
     # -- async API (handlers.ports.Store) ----------------------------------------
 
@@ -308,6 +337,9 @@ class Storage:
         return await self._read(lambda: self.get_digest_sync(chat_id, digest_id))
 
     async def get_prefs(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached  # no trip to the reader thread
         return await self._read(lambda: self.get_prefs_sync(chat_id))
 
     async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None:

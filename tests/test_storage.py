@@ -157,3 +157,48 @@ def test_reads_go_on_while_a_write_waits_for_another_process(tmp_path: Path) -> 
     finally:
         holder.close()
         store.close()
+
+
+V1_SETTINGS = """
+CREATE TABLE digests (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL,
+    created_at REAL NOT NULL, title TEXT, link TEXT, text TEXT NOT NULL,
+    digest_json TEXT NOT NULL);
+CREATE TABLE digest_messages (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,
+    digest_id INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id));
+CREATE TABLE chat_settings (chat_id INTEGER PRIMARY KEY, bullets INTEGER NOT NULL,
+    digits TEXT NOT NULL, updated_at REAL NOT NULL);
+INSERT INTO chat_settings VALUES (-100, 5, 'latin', 0);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_database_keeps_its_settings_and_gains_the_channel_switch(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(V1_SETTINGS)
+    store = Storage(path)
+    assert store.get_prefs_sync(-100) == ChatPrefs(bullets=5, digits="latin", channel_posts=False)
+    store.set_prefs_sync(-100, ChatPrefs(bullets=5, digits="latin", channel_posts=True))
+    store.close()
+    again = Storage(path)
+    assert again.get_prefs_sync(-100).channel_posts is True
+    again.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_settings_read_through_the_async_api_follow_a_write(tmp_path: Path) -> None:
+    async def run() -> None:
+        store = Storage(tmp_path / "r.sqlite3", default_bullets=6)
+        assert (await store.get_prefs(7)).bullets == 6
+        await store.set_prefs(7, ChatPrefs(bullets=3, digits="fa", channel_posts=True))
+        assert await store.get_prefs(7) == ChatPrefs(bullets=3, digits="fa", channel_posts=True)
+        store.close()
+        reopened = Storage(tmp_path / "r.sqlite3")
+        assert (await reopened.get_prefs(7)).channel_posts is True
+        reopened.close()
+
+    asyncio.run(run())
