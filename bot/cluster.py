@@ -18,13 +18,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from typing import Any
 
 #: Records per Dask task (more than in local mode: a task costs a round trip
 #: through the scheduler).
 CHUNK_RECORDS = 64
 #: Seconds to wait for the scheduler of an existing cluster.
-CONNECT_TIMEOUT = 4
+CONNECT_TIMEOUT = 3
+#: What a scheduler address looks like: ``tcp://host:8786``, ``host:8786``.
+_ADDRESS = re.compile(
+    r"^(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::\d{1,5})?$"
+)
+
 #: Tasks in flight per worker thread.
 TASKS_PER_THREAD = 3
 
@@ -59,6 +65,8 @@ class DaskRunner:
         self._cluster: Any = None
         self.client: Any = None
         if address:
+            if not _ADDRESS.match(address):
+                raise ClusterError(f"not a Dask scheduler address: {address} (try tcp://host:8786)")
             try:
                 self.client = Client(  # type: ignore[no-untyped-call]
                     address, timeout=CONNECT_TIMEOUT, set_as_default=False
