@@ -198,8 +198,12 @@ def digest_line(line: _Line, max_bullets: int) -> tuple[str, bool]:
         return _error(record_id, line.number, f"internal error: {type(exc).__name__}: {exc}"), False
 
 
-def _digest_chunk(chunk: list[_Line], max_bullets: int) -> list[tuple[str, bool]]:
-    return [digest_line(line, max_bullets) for line in chunk]
+def _digest_chunk(chunk: list[_Line], max_bullets: int) -> tuple[bytes, int, int]:
+    """The output lines of a chunk as one block of bytes (cheap to send back
+    from a worker), with the number of records and of errors."""
+    lines = [digest_line(line, max_bullets) for line in chunk]
+    data = b"".join(text.encode("utf-8") + b"\n" for text, _ in lines)
+    return data, len(lines), sum(not ok for _, ok in lines)
 
 
 def _warm_up() -> None:
@@ -267,7 +271,7 @@ class _WorkerFailure(Exception):
     """A worker (process or Dask task) could not give a chunk's result."""
 
 
-_Result = list[tuple[str, bool]]
+_Result = tuple[bytes, int, int]
 
 
 class _Pending(Protocol):
@@ -413,23 +417,26 @@ def _expand(inputs: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def _is_directory_out(out: str | None, sources: list[str]) -> bool:
+def _is_directory_out(out: str | None, inputs: Sequence[str], sources: list[str]) -> bool:
+    """A directory when ``out`` is one (or ends in /), or when the input is
+    shards: several inputs, or a glob (whatever it matches)."""
+    sharded = len(sources) > 1 or len(inputs) > 1 or any(_has_glob(a) for a in inputs)
     if out is None:
-        if len(sources) > 1:
-            raise _Usage("several input shards need --out DIR (a directory)")
+        if sharded:
+            raise _Usage("several input shards (or a glob) need --out DIR (a directory)")
         return False
     if os.path.isdir(out) or out.endswith(("/", os.sep)):
         return True
-    if len(sources) > 1:
+    if sharded:
         if os.path.exists(out):
-            raise _Usage(f"--out {out} is a file; several input shards need a directory")
+            raise _Usage(f"--out {out} is a file; input shards (or a glob) need a directory")
         return True
     return False
 
 
-def _plan(sources: list[str], out: str | None) -> tuple[list[_Shard], bool]:
+def _plan(inputs: Sequence[str], sources: list[str], out: str | None) -> tuple[list[_Shard], bool]:
     """The shards to run and whether the output is a directory."""
-    if not _is_directory_out(out, sources):
+    if not _is_directory_out(out, inputs, sources):
         return [_Shard(sources[0], None if out is None else Path(out), atomic=False)], False
     assert out is not None
     if "-" in sources:
@@ -503,12 +510,13 @@ class _Writer:
 
     def chunk(self, results: _Result, size: int) -> None:
         assert self.stream is not None
+        data, records, errors = results
         try:
-            self.stream.write(b"".join(text.encode("utf-8") + b"\n" for text, _ in results))
+            self.stream.write(data)
         except OSError as exc:
             raise _OutputError(f"batch stopped: {exc.strerror or exc}") from exc
-        self.records += len(results)
-        self.errors += sum(not ok for _, ok in results)
+        self.records += records
+        self.errors += errors
         self.done_bytes += size
         self.progress.update(self.records, self.errors, self.done_bytes)
 
@@ -634,7 +642,7 @@ def run_batch(
             if not available():
                 raise _Usage("--dask needs the cluster extra: pip install 'raqam[cluster]'")
         sources = _expand(inputs)
-        shards, directory = _plan(sources, None if out is None else os.fspath(out))
+        shards, directory = _plan(inputs, sources, None if out is None else os.fspath(out))
     except _Usage as exc:
         print(f"raqam: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -664,13 +672,17 @@ def run_batch(
     writer = _Writer(progress)
     status = EXIT_OK
     runner: _Runner | None = None
+    elapsed = 0.0
     try:
         if todo:
             if dask is not None:
-                from bot.cluster import ClusterError
+                from bot.cluster import ClusterError, ClusterMissing
 
                 try:
                     runner = _DaskRunner(dask, workers)
+                except ClusterMissing as exc:
+                    print(f"raqam: {exc}", file=sys.stderr)
+                    return EXIT_USAGE
                 except ClusterError as exc:
                     print(f"raqam: {exc}", file=sys.stderr)
                     return EXIT_IO
@@ -678,7 +690,9 @@ def run_batch(
                 runner = _PoolRunner(workers or 1)
             else:
                 runner = _InlineRunner()
+            started = time.monotonic()
             _run(todo, runner, writer, max_bullets)
+            elapsed = time.monotonic() - started
     except KeyboardInterrupt:
         status = EXIT_INTERRUPTED
     except _OutputError as exc:
@@ -702,6 +716,8 @@ def run_batch(
         summary += f"; shards: {writer.written} written, {skipped} skipped"
         if writer.failed:
             summary += f", {writer.failed} not read"
+    if elapsed > 0 and writer.records:
+        summary += f"; {elapsed:.2f} s, {writer.records / elapsed:.1f} records/s"
     print(summary, file=sys.stderr)
 
     if status == EXIT_OK and figures is not None:
