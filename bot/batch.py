@@ -672,7 +672,7 @@ def run_batch(
     writer = _Writer(progress)
     status = EXIT_OK
     runner: _Runner | None = None
-    elapsed = 0.0
+    elapsed = cpu = 0.0
     try:
         if todo:
             if dask is not None:
@@ -690,9 +690,10 @@ def run_batch(
                 runner = _PoolRunner(workers or 1)
             else:
                 runner = _InlineRunner()
-            started = time.monotonic()
+            started, cpu_started = time.monotonic(), time.process_time()
             _run(todo, runner, writer, max_bullets)
             elapsed = time.monotonic() - started
+            cpu = time.process_time() - cpu_started
     except KeyboardInterrupt:
         status = EXIT_INTERRUPTED
     except _OutputError as exc:
@@ -718,6 +719,7 @@ def run_batch(
             summary += f", {writer.failed} not read"
     if elapsed > 0 and writer.records:
         summary += f"; {elapsed:.2f} s, {writer.records / elapsed:.1f} records/s"
+        summary += f" (this process: {cpu:.2f} s CPU)"
     print(summary, file=sys.stderr)
 
     if status == EXIT_OK and figures is not None:
