@@ -1,21 +1,31 @@
 """Batch mode: digest an archive of articles, one JSON object per line.
 
-``raqam digest --jsonl IN [--out OUT] [--workers N]`` reads records like
-``{"id": 7, "text": "..."}`` or ``{"id": 7, "url": "https://..."}`` (an
-optional ``"title"`` is passed to the engine) and writes, in input order, one
-line per record: ``{"id": 7, "digest": {...}}`` or, for a record that could
-not be digested, ``{"id": 7, "line": 12, "error": "..."}``.
+``raqam digest --jsonl IN... [--out OUT] [--workers N] [--dask [ADDRESS]]``
+reads records like ``{"id": 7, "text": "..."}`` or ``{"id": 7, "url":
+"https://..."}`` (an optional ``"title"`` is passed to the engine) and
+writes, in input order, one line per record: ``{"id": 7, "digest": {...}}``
+or, for a record that could not be digested, ``{"id": 7, "line": 12,
+"error": "..."}``.
+
+The inputs are files or globs (shards). One input file goes to ``--out
+FILE`` (or stdout); several inputs, or a glob, go to ``--out DIR``: one
+output shard per input shard, written as ``.NAME.partial`` and renamed when
+complete, so an interrupted run leaves only complete shards and a rerun
+skips them (``force`` redoes them). A shard that cannot be read is reported
+on stderr and the others go on.
 
 The input is streamed: lines are read in small chunks, at most a few chunks
 are in flight at once, and a line longer than :data:`MAX_LINE_BYTES` is
 skipped without being held in memory, so memory stays bounded whatever the
-size of the archive. With ``workers > 1`` the chunks are digested by that
-many processes and the results are written back in input order.
+size of the archive. The chunks are digested in this process, by ``workers``
+local processes, or on a Dask cluster (:mod:`bot.cluster`), and the results
+are written back in input order by this process.
 
 Exit codes: 0 every record was digested; 1 the run finished but some
-records were reported as errors; 2 bad arguments; 3 the input could not be
-read or the output could not be written; 4 a worker process died (the
-output stops at the last record written); 130 interrupted.
+records were reported as errors; 2 bad arguments; 3 an input could not be
+read, the output could not be written or the Dask scheduler could not be
+reached; 4 a worker process died (the output stops at the last record
+written) or a Dask task could not be run; 130 interrupted.
 """
 
 from __future__ import annotations
