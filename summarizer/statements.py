@@ -180,7 +180,11 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_verb")
     elif groups and _only_relative(toks, groups):
         out.append("no_main_verb")
-    elif groups and any(is_first_or_second_person(t.text) for t in toks if is_verb_form(t.text)):
+    elif groups and any(
+        t.text in _FIRST_PERSON_WORDS
+        or (is_verb_form(t.text) and is_first_or_second_person(t.text))
+        for t in toks
+    ):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
     if groups and _ends_on_modal(toks, groups):
         out.append("dangling")  # "… نخواهند توانست": the verb it wants is missing
@@ -193,6 +197,8 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
     if last[0].isalpha() and is_subjunctive(last):
         out.append("dangling")  # "… رکورد بزند": the frame that wanted it is gone
+    if _DOUBLE_SCALE_RX.search(text):
+        out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
     if "؟" in text or "?" in text:
@@ -236,6 +242,8 @@ def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
 
 
 _BACK_REFERENCE_RX = re.compile(r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده")
+_FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
+_DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
