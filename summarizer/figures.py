@@ -273,6 +273,43 @@ def _may_have_number_words(s: str) -> bool:
     return bool(_NUMBER_WORDS_RX.search(s))
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What is known of one number while its mention is read, step by step."""
+
+    kind: Kind
+    trivia: str | None
+    date: str | None
+    end: int  # end of the figure span (the number, then its unit)
+    j: int  # first token after the figure span
+    unit: Unit | None = None
+    unit_name: str | None = None
+    drop: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where the number stands among the sentence's tokens."""
+
+    tokens: list[Token]
+    before: int  # tokens[:before] precede the number
+    after: int  # first token starting at or after the number's end
+    c_from: int  # the clause's first token
+    c_to: int  # the clause's end (exclusive)
+
+    @property
+    def prev(self) -> str:
+        return self.tokens[self.before - 1].text if self.before > 0 else ""
+
+    @property
+    def prev2(self) -> str:
+        return self.tokens[self.before - 2].text if self.before > 1 else ""
+
+    @property
+    def nxt(self) -> str:
+        return self.tokens[self.after].text if self.after < len(self.tokens) else ""
+
+
 def _mention(
     text: str,
     si: int,
@@ -284,189 +321,228 @@ def _mention(
     cstarts: list[int],
     only_number: bool,
 ) -> Mention | None:
-    t = tables()
+    """Read one number: kind and unit, then whether it is a figure at all, then its
+    calendar sense and trivia, then qualifier, subject, period and change."""
     ns, ne = nm.start + base, nm.end + base
     first = bisect_right(ends, ns)  # first token ending after ns
     after = bisect_left(starts, ne)  # first token starting at/after ne
     if first >= len(tokens):
         return None
-    before = first  # tokens[:before] precede the number
+    place = _clause_of(tokens, cstarts, first, after)
+    num_text = text[ns:ne]
+
+    r = _grammar_kind(nm, ne, after)
+    _kind_and_unit(r, place)
+    _money_without_currency(r, place, nm, num_text)
+    r.unit_name = _unit_name(r, text, ns)
+    _not_a_figure(r, place, nm, text, ns, ne, only_number)
+    _calendar(r, place, nm, num_text)
+    _trivia(r, place, nm, text, ne)
+
+    start = ns
+    if nm.range is not None and place.prev in ("بین", "از") and place.before > 0:
+        start = tokens[place.before - 1].start  # بین ۲ تا ۳ میلیون: the range as written
+    c_from, c_to = place.c_from, place.c_to
+    m = Mention(
+        sentence=si,
+        start=start,
+        end=r.end,
+        num_start=ns,
+        num_end=ne,
+        value=-abs(nm.value) if (nm.negative and nm.value is not None) else nm.value,
+        kind=r.kind,
+        range=nm.range,
+        unit=r.unit_name,
+        date=r.date,
+        trivia=r.trivia,
+        drop=r.drop,
+        clause=(tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end),
+        np_end=r.end,
+    )
+    if r.drop:
+        return m
+
+    before, j = place.before, r.j
+    _qualifier(m, tokens, before, c_from)
+    _subject(m, tokens, j, c_from, c_to, before, r.unit)
+    _period(m, tokens, c_from, c_to, before, j)
+    _change(m, tokens, c_from, c_to, before, j)
+    return m
+
+
+def _clause_of(tokens: list[Token], cstarts: list[int], first: int, after: int) -> _Place:
+    """The clause the number stands in: from the clause start before it to the next one
+    (never ending before the number itself)."""
     ci = bisect_right(cstarts, first) - 1
     c_from = cstarts[ci] if ci >= 0 else 0
     c_to = cstarts[ci + 1] if ci + 1 < len(cstarts) else len(tokens)
-    c_to = max(c_to, after)
-    clause = (tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end)
+    return _Place(tokens, first, after, c_from, max(c_to, after))
 
-    kind: Kind = "count"
-    unit: Unit | None = None
-    end = ne
-    j = after
-    trivia: str | None = None
-    drop = False
-    date = nm.date
-    num_text = text[ns:ne]
 
+def _grammar_kind(nm: NumberMatch, ne: int, after: int) -> _Reading:
+    """The kind the number grammar already knows: date, time, ordinal, multiplier, percent."""
+    r = _Reading(kind="count", trivia=None, date=nm.date, end=ne, j=after)
     if nm.kind in ("date", "time"):
-        kind = "date"
-        trivia = nm.kind
+        r.kind, r.trivia = "date", nm.kind
     elif nm.kind == "ordinal":
-        kind = "ordinal"
-        trivia = "ordinal"
+        r.kind, r.trivia = "ordinal", "ordinal"
     elif nm.kind == "multiplier":
-        kind = "multiplier"
+        r.kind = "multiplier"
     elif nm.kind == "percent":
-        kind = "percent"
+        r.kind = "percent"
+    return r
 
-    # Unit right after the number.
-    if kind in ("count", "percent"):
-        found = _unit_at(tokens, j, c_from)
-        if found is not None:
-            unit, n_tok = found
-            if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
-                unit = next(u for u in t.units if u.canonical == "نفر")
-                n_tok = 1
-            if kind == "percent" and unit.kind != "percent":
-                unit = None
-            else:
-                end = tokens[j + n_tok - 1].end
-                j += n_tok
-                if kind == "count":
-                    kind = unit.kind
-    if (
-        kind == "count"
-        and unit is None
-        and _MONEY_ADJECTIVE_RX.search(num_text)
-        and " " in num_text.strip()
-    ):
-        kind = "money"  # سرمایه‌گذاری ۲ میلیاردی
-    elif (
-        kind == "count"
-        and unit is None
-        and nm.value is not None
-        and nm.value >= 1e6
-        and _SCALE_WORD_RX.search(num_text)
-        and any(tokens[i].text in t.money_heads for i in range(max(c_from, before - 6), before))
-    ):
-        kind = "money"  # نقدینگی ۱۱۲ هزار میلیارد شد (currency left implicit)
-    elif (
-        kind == "count"
-        and unit is None
-        and nm.value is not None
-        and nm.value >= 1e6
-        and _SCALE_WORD_RX.search(num_text)
-        and after < len(tokens)
-        and tokens[after].text in t.money_after
-    ):
-        kind = "money"  # ۱۰۰ میلیارد کسری بودجه (currency left implicit)
-    if kind == "percent":
-        unit_name: str | None = "واحد درصد" if "واحد درصد" in text[ns:end] else "درصد"
-    else:
-        unit_name = unit.canonical if unit else None
 
-    prev = tokens[before - 1].text if before > 0 else ""
-    nxt = tokens[after].text if after < len(tokens) else ""
+def _kind_and_unit(r: _Reading, place: _Place) -> None:
+    """The unit right after the number (``units.toml``) and the kind it gives:
+    ``۵ میلیارد تومان`` money, ``۱۲ تن از …`` people, ``۳ کیلومتر`` a measure."""
+    if r.kind not in ("count", "percent"):
+        return
+    tokens, j = place.tokens, r.j
+    found = _unit_at(tokens, j, place.c_from)
+    if found is None:
+        return
+    unit, n_tok = found
+    if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
+        unit = next(u for u in tables().units if u.canonical == "نفر")
+        n_tok = 1
+    if r.kind == "percent" and unit.kind != "percent":
+        return
+    r.unit = unit
+    r.end = tokens[j + n_tok - 1].end
+    r.j = j + n_tok
+    if r.kind == "count":
+        r.kind = unit.kind
 
-    # Not figures at all.
+
+def _money_without_currency(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> None:
+    """Money whose currency is left implicit: ``سرمایه‌گذاری ۲ میلیاردی``, a money
+    head before a scaled number (``نقدینگی ۱۱۲ هزار میلیارد شد``) or a money word
+    after it (``۱۰۰ میلیارد کسری بودجه``)."""
+    if r.kind != "count" or r.unit is not None:
+        return
+    t = tables()
+    tokens, before, after = place.tokens, place.before, place.after
+    if _MONEY_ADJECTIVE_RX.search(num_text) and " " in num_text.strip():
+        r.kind = "money"
+        return
+    if nm.value is None or nm.value < 1e6 or not _SCALE_WORD_RX.search(num_text):
+        return
+    head_before = any(
+        tokens[i].text in t.money_heads for i in range(max(place.c_from, before - 6), before)
+    )
+    word_after = after < len(tokens) and tokens[after].text in t.money_after
+    if head_before or word_after:
+        r.kind = "money"
+
+
+def _unit_name(r: _Reading, text: str, ns: int) -> str | None:
+    if r.kind == "percent":
+        return "واحد درصد" if "واحد درصد" in text[ns : r.end] else "درصد"
+    return r.unit.canonical if r.unit else None
+
+
+def _not_a_figure(
+    r: _Reading,
+    place: _Place,
+    nm: NumberMatch,
+    text: str,
+    ns: int,
+    ne: int,
+    only_number: bool,
+) -> None:
+    """Numbers that are no figure: a page id alone on its line, a code, phone or model
+    name (``سامانه ۱۱۰``، ``ماده ۱۲``، ``طرح ظفر ۲``), a bare scale word or fraction
+    (``تخلف میلیاردی``، ``نیم فصل``); small numbers in words are trivia (``دو تیم``)."""
+    t = tables()
+    num_text = text[ns:ne]
+    bare_count = r.kind == "count" and r.unit is None and nm.value is not None
+    prev = place.prev
     if only_number:
-        drop, trivia = True, "page_id"
-    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne, nm) or (
-        kind == "count"
-        and unit is None
-        and nm.value is not None
-        and (prev in t.code_heads or (before >= 2 and tokens[before - 2].text in _NAMED_PLANS))
-    ):
-        drop, trivia = True, "code"  # سامانه ۱۱۰، ماده ۱۲، طرح ظفر ۲
+        r.drop, r.trivia = True, "page_id"
     elif (
-        kind == "count"
-        and unit is None
+        (nm.is_code and r.unit is None)
+        or _is_phone_or_code(num_text, text, ns, ne, nm)
+        or (bare_count and (prev in t.code_heads or place.prev2 in _NAMED_PLANS))
+    ):
+        r.drop, r.trivia = True, "code"
+    elif (
+        bare_count
         and nm.value is not None
         and not _DIGIT_RX.search(num_text)
         and (abs(nm.value) < 1 or _BARE_SCALE_RX.fullmatch(num_text.strip()))
     ):
-        drop, trivia = True, "word"  # نیم فصل، تخلف میلیاردی
+        r.drop, r.trivia = True, "word"
     elif (
-        kind == "count"
-        and unit is None
+        bare_count
         and nm.value is not None
         and abs(nm.value) < 10
         and not _DIGIT_RX.search(num_text)
     ):
-        trivia = "small"  # دو تیم، سه نفر از …: words, not figures
+        r.trivia = "small"
 
-    # Years and calendar dates the grammar left as plain numbers.
-    if kind == "count" and unit is None and not drop and nm.value is not None:
-        v = nm.value
-        prev2 = tokens[before - 2].text if before > 1 else ""
-        if (
-            prev == "سال"
-            or nxt in _MONTHS
-            or prev in _MONTHS
-            or (prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
-        ):
-            if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
-                kind, trivia = "date", "year"
-                year = int(v) + (1300 if v < 100 else 0)
-                date = date or f"{year:04d}"
-            elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
-                kind, trivia = "date", "day"
-        elif prev == "ساعت":
-            kind, trivia = "date", "time"
-        elif (
-            float(v).is_integer()
-            and (1300 <= v <= 1420 or 1950 <= v <= 2060)
-            and re.fullmatch("[۰-۹]{4}", num_text)
-            and (
-                not nxt
-                or not nxt[0].isalpha()
-                or nxt in t.stop
-                or nxt in _ERA_WORDS
-                or prev in _YEAR_HEADS
-                or verb_stem(nxt) is not None
-            )
-        ):
-            kind, trivia = "date", "year"
-            date = date or f"{int(v):04d}"
-    if unit is not None and unit.kind == "duration" and tokens[j - 1].text in t.age_words:
-        trivia = "age"
-    elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
-        trivia = "fraction"  # نیم فصل
 
+def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> None:
+    """Years, days of the month and clock times the grammar left as plain numbers:
+    ``سال ۱۴۰۲``، ``سال مالی ۹۹``، ``۱۲ فروردین``، ``ساعت ۱۰``، ``در ۱۴۰۱ …``."""
+    if r.kind != "count" or r.unit is not None or r.drop or nm.value is None:
+        return
+    t = tables()
+    v = nm.value
+    prev, nxt = place.prev, place.nxt
     if (
-        kind == "money"
-        and unit_name not in ("ریال", "تومان")
-        and nm.value in (1, 10, 100, 1000)
-        and _QUOTE_RX.match(text, end)
+        prev == "سال"
+        or nxt in _MONTHS
+        or prev in _MONTHS
+        or (place.prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
     ):
-        drop, trivia = True, "quote"  # نرخ ارز: ۱۰ روپیه سریلانکا ۲,۱۵۹ ریال
-    if kind == "percent" and prev == "سال" and nm.range is None:
-        kind, trivia, unit_name, end = "date", "year", None, ne  # در سال ۹۵ درصد بیشتری …
-    start = ns
-    if nm.range is not None and prev in ("بین", "از") and before > 0:
-        start = tokens[before - 1].start  # بین ۲ تا ۳ میلیون: the range as written
-    m = Mention(
-        sentence=si,
-        start=start,
-        end=end,
-        num_start=ns,
-        num_end=ne,
-        value=-abs(nm.value) if (nm.negative and nm.value is not None) else nm.value,
-        kind=kind,
-        range=nm.range,
-        unit=unit_name,
-        date=date,
-        trivia=trivia,
-        drop=drop,
-        clause=clause,
-        np_end=end,
-    )
-    if drop:
-        return m
+        if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
+            r.kind, r.trivia = "date", "year"
+            year = int(v) + (1300 if v < 100 else 0)
+            r.date = r.date or f"{year:04d}"
+        elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
+            r.kind, r.trivia = "date", "day"
+    elif prev == "ساعت":
+        r.kind, r.trivia = "date", "time"
+    elif (
+        float(v).is_integer()
+        and (1300 <= v <= 1420 or 1950 <= v <= 2060)
+        and re.fullmatch("[۰-۹]{4}", num_text)
+        and (
+            not nxt
+            or not nxt[0].isalpha()
+            or nxt in t.stop
+            or nxt in _ERA_WORDS
+            or prev in _YEAR_HEADS
+            or verb_stem(nxt) is not None
+        )
+    ):
+        r.kind, r.trivia = "date", "year"
+        r.date = r.date or f"{int(v):04d}"
 
-    _qualifier(m, tokens, before, c_from)
-    _subject(m, tokens, j, c_from, c_to, before, unit)
-    _period(m, tokens, c_from, c_to, before, j)
-    _change(m, tokens, c_from, c_to, before, j)
-    return m
+
+def _trivia(r: _Reading, place: _Place, nm: NumberMatch, text: str, ne: int) -> None:
+    """Figures a reader does not need: an age (``۳۰ سال سن``), a fraction of a
+    duration, a rate row (``۱۰ روپیه سریلانکا ۲,۱۵۹ ریال``), a year read as a percent
+    (``در سال ۹۵ درصد بیشتری …``)."""
+    unit = r.unit
+    if (
+        unit is not None
+        and unit.kind == "duration"
+        and place.tokens[r.j - 1].text in tables().age_words
+    ):
+        r.trivia = "age"
+    elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
+        r.trivia = "fraction"
+    if (
+        r.kind == "money"
+        and r.unit_name not in ("ریال", "تومان")
+        and nm.value in (1, 10, 100, 1000)
+        and _QUOTE_RX.match(text, r.end)
+    ):
+        r.drop, r.trivia = True, "quote"
+    if r.kind == "percent" and place.prev == "سال" and nm.range is None:
+        r.kind, r.trivia, r.unit_name, r.end = "date", "year", None, ne
 
 
 def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: list[Token]) -> bool:
