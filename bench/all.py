@@ -25,7 +25,7 @@ from bench.common import REPO_ROOT, corpus_dir, format_table, machine
 
 BENCHMARKS = REPO_ROOT / "BENCHMARKS.md"
 OUT = REPO_ROOT / "bench" / "out"
-SCRIPTS = ("seed", "numbers", "peyma", "leads", "speed")
+SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "speed")
 
 
 def run_script(name: str, extra: list[str]) -> tuple[str, dict[str, Any] | None]:
@@ -131,6 +131,22 @@ def goals(results: dict[str, dict[str, Any] | None]) -> str:
         None if ours is None or best is None else ours > best,
         ".3f",
     )
+    flagged = _get(results.get("bullets"), "max_rate")
+    add(
+        "Bullets flagged by the checker (worst corpus, test half)",
+        "<= 0.02",
+        flagged,
+        None if flagged is None else flagged <= 0.02,
+        ".3f",
+    )
+    judged = _get(results.get("judged"), "complete_rate")
+    add(
+        "Judged bullets complete (test half)",
+        ">= 0.95",
+        judged,
+        None if judged is None else judged >= 0.95,
+        ".3f",
+    )
     speed = results.get("speed")
     floor = _get(speed, "timing", "Raqam digest", "vs_floor")
     add(
@@ -191,8 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     outputs: dict[str, str] = {}
     results: dict[str, dict[str, Any] | None] = {}
     for name in args.only or SCRIPTS:
-        if name == "numbers":
-            args_for: list[str] = []
+        if name == "bullets":
+            args_for: list[str] = [*extra, "--part", "test"]
+        elif name == "numbers":
+            args_for = []
         elif name == "seed":
             args_for = corpus_only
         else:
