@@ -1,0 +1,452 @@
+"""Drawing a figure card: a portrait PNG of a report's key figures.
+
+:func:`layout` places every piece of text and every shape in its box and
+measures it (so that nothing can be drawn outside its box or the card);
+:func:`render` draws a layout and encodes it as PNG. The same content gives
+the same bytes with the same Pillow and font.
+
+Card, 1080×1350: the title at the top (at most two lines, then an
+ellipsis); three to six figures, in one column up to three and in two
+columns from four, first figure at the top right; under each number its
+unit, its subject and its qualifier and period; ▲/▼ for an increase or a
+decrease; a footer with the source and date, and the bot's handle.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from PIL import Image, ImageDraw, ImageFont
+
+from bot.card import font as fonts
+from bot.card.content import CardContent, CardFigure
+from bot.card.text import ELLIPSIS, strip_format, truncate, visual, wrap
+
+WIDTH, HEIGHT = 1080, 1350
+MARGIN = 72
+GAP = 24
+PAD = 36
+Theme = Literal["light", "dark"]
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    background: RGB
+    panel: RGB
+    text: RGB
+    muted: RGB
+    accent: RGB
+    rule: RGB
+    up: RGB
+    down: RGB
+
+
+PALETTES: dict[str, Palette] = {
+    "light": Palette(
+        background=(245, 242, 235),
+        panel=(255, 255, 255),
+        text=(24, 28, 33),
+        muted=(104, 110, 120),
+        accent=(13, 110, 102),
+        rule=(222, 216, 204),
+        up=(22, 128, 61),
+        down=(185, 28, 28),
+    ),
+    "dark": Palette(
+        background=(16, 19, 24),
+        panel=(28, 33, 41),
+        text=(240, 242, 245),
+        muted=(150, 158, 170),
+        accent=(94, 214, 196),
+        rule=(52, 58, 68),
+        up=(74, 222, 128),
+        down=(248, 113, 113),
+    ),
+}
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """One line of text: ``text`` is logical, ``drawn`` what is given to Pillow."""
+
+    text: str
+    drawn: str
+    size: int
+    weight: int
+    x: int
+    y: int
+    anchor: str
+    color: str
+    box: Box
+    bbox: Box
+    ltr: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    kind: Literal["panel", "rule", "up", "down"]
+    points: tuple[tuple[int, int], ...]
+    color: str
+    box: Box
+
+
+@dataclass
+class CardLayout:
+    width: int
+    height: int
+    theme: str
+    raqm: bool
+    texts: list[TextItem] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+
+
+class Typesetter:
+    """Measures and prepares lines for one layout engine (libraqm or basic)."""
+
+    def __init__(self, raqm: bool | None = None) -> None:
+        self.raqm = fonts.has_raqm() if raqm is None else raqm
+        self._cmap = fonts.charmap()
+
+    def font(self, size: int, weight: int) -> ImageFont.FreeTypeFont:
+        return fonts.font(size, weight, raqm=self.raqm)
+
+    def supported(self, text: str) -> str:
+        """``text`` without characters the font cannot draw (emoji and the like)."""
+        return "".join(c for c in text if ord(c) in self._cmap or c in "\u2066\u2067\u2069")
+
+    def prepare(self, text: str, ltr: bool = False) -> str:
+        if self.raqm or ltr:
+            return text
+        return visual(text)
+
+    def direction(self, ltr: bool) -> str | None:
+        return ("ltr" if ltr else "rtl") if self.raqm else None
+
+    def language(self, ltr: bool) -> str | None:
+        return ("en" if ltr else "fa") if self.raqm else None
+
+    def width(self, text: str, size: int, weight: int, ltr: bool = False) -> float:
+        drawn = self.prepare(text, ltr)
+        return float(
+            self.font(size, weight).getlength(
+                drawn, direction=self.direction(ltr), language=self.language(ltr)
+            )
+        )
+
+    def fits(self, width: int, size: int, weight: int, ltr: bool = False) -> Callable[[str], bool]:
+        return lambda text: self.width(text, size, weight, ltr) <= width
+
+    def line(
+        self,
+        text: str,
+        *,
+        box: Box,
+        size: int,
+        weight: int,
+        color: str,
+        align: Literal["right", "left", "center"] = "right",
+        ltr: bool = False,
+    ) -> TextItem:
+        """One line centred vertically in ``box``; the caller made it fit the width."""
+        drawn = self.prepare(text, ltr)
+        x = {"right": box[2], "left": box[0], "center": (box[0] + box[2]) // 2}[align]
+        y = (box[1] + box[3]) // 2
+        anchor = {"right": "rm", "left": "lm", "center": "mm"}[align]
+        f = self.font(size, weight)
+        bbox = f.getbbox(
+            drawn, anchor=anchor, direction=self.direction(ltr), language=self.language(ltr)
+        )
+        measured = (
+            math.floor(x + bbox[0]),
+            math.floor(y + bbox[1]),
+            math.ceil(x + bbox[2]),
+            math.ceil(y + bbox[3]),
+        )
+        return TextItem(text, drawn, size, weight, x, y, anchor, color, box, measured, ltr)
+
+    def fit_size(
+        self, text: str, width: int, sizes: range | list[int], weight: int, ltr: bool = False
+    ) -> int:
+        """The largest of ``sizes`` (largest first) at which ``text`` fits ``width``."""
+        last = 0
+        for size in sizes:
+            last = size
+            if self.width(text, size, weight, ltr) <= width:
+                return size
+        return last
+
+
+def _line_height(size: int) -> int:
+    return round(size * 1.42)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A column of lines inside a figure cell, measured before it is placed."""
+
+    lines: list[tuple[str, int, int, str]]  # text, size, weight, colour name
+
+    @property
+    def height(self) -> int:
+        return sum(_line_height(s) for _, s, _, _ in self.lines)
+
+
+def _figure_block(
+    ts: Typesetter, fig: CardFigure, width: int, scale: float, wide: bool
+) -> tuple[_Block, int]:
+    """The lines of one figure at ``scale``; also the width left for the number."""
+    number_max = int((124 if wide else 96) * scale)
+    number_min = max(40, int(number_max * 0.45))
+    arrow = int(number_max * 0.42) + 18 if fig.change in ("increase", "decrease") else 0
+    number_width = width - arrow
+    sizes = list(range(number_max, number_min - 1, -4))
+    size = ts.fit_size(fig.number, number_width, sizes, fonts.BLACK)
+    number = fig.number
+    if ts.width(number, size, fonts.BLACK) > number_width:
+        number = truncate(number, ts.fits(number_width, size, fonts.BLACK))
+    lines: list[tuple[str, int, int, str]] = [(number, size, fonts.BLACK, "text")]
+    unit_size = int((44 if wide else 38) * scale)
+    subject_size = int((36 if wide else 32) * scale)
+    meta_size = int((30 if wide else 27) * scale)
+    if fig.unit:
+        unit = truncate(fig.unit, ts.fits(width, unit_size, fonts.BOLD))
+        lines.append((unit, unit_size, fonts.BOLD, "accent"))
+    if fig.subject:
+        for part in wrap(fig.subject, ts.fits(width, subject_size, fonts.MEDIUM), 2):
+            lines.append((part, subject_size, fonts.MEDIUM, "text"))
+    if fig.meta:
+        meta = truncate(fig.meta, ts.fits(width, meta_size, fonts.REGULAR))
+        lines.append((meta, meta_size, fonts.REGULAR, "muted"))
+    return _Block(lines), arrow
+
+
+def _grid(n: int, top: int, bottom: int) -> list[Box]:
+    """Cell boxes for ``n`` figures, first at the top right, right to left."""
+    columns = 1 if n <= 3 else 2
+    rows = math.ceil(n / columns)
+    width = (WIDTH - 2 * MARGIN - (columns - 1) * GAP) // columns
+    height = min((bottom - top - (rows - 1) * GAP) // rows, 330)
+    used = rows * height + (rows - 1) * GAP
+    top += (bottom - top - used) // 2
+    boxes: list[Box] = []
+    for i in range(n):
+        row, col = divmod(i, columns)
+        right = WIDTH - MARGIN - col * (width + GAP)
+        y = top + row * (height + GAP)
+        boxes.append((right - width, y, right, y + height))
+    return boxes
+
+
+def _arrow(kind: str, right: int, cy: int, size: int, color: str) -> Shape:
+    half = size // 2
+    left = right - size
+    if kind == "increase":
+        pts = (
+            (left, cy + half * 3 // 4),
+            (right, cy + half * 3 // 4),
+            ((left + right) // 2, cy - half),
+        )
+    else:
+        pts = (
+            (left, cy - half * 3 // 4),
+            (right, cy - half * 3 // 4),
+            ((left + right) // 2, cy + half),
+        )
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return Shape(
+        "up" if kind == "increase" else "down", pts, color, (min(xs), min(ys), max(xs), max(ys))
+    )
+
+
+def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = None) -> CardLayout:
+    """Place and measure everything on the card."""
+    ts = Typesetter(raqm)
+    out = CardLayout(WIDTH, HEIGHT, theme if theme in PALETTES else "light", ts.raqm)
+    inner = (MARGIN, 0, WIDTH - MARGIN, 0)
+    text_width = inner[2] - inner[0]
+
+    # Brand line and title.
+    y = 56
+    out.texts.append(
+        ts.line(
+            "رقم",
+            box=(MARGIN, y, WIDTH - MARGIN, y + 50),
+            size=34,
+            weight=fonts.BLACK,
+            color="accent",
+        )
+    )
+    y += 66
+    title = ts.supported(content.title) or "…"
+    title_size = ts.fit_size(title, text_width, [60, 56], fonts.BOLD)
+    lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
+    if len(lines) == 2:
+        title_size = 56
+        lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
+    for part in lines or [ELLIPSIS]:
+        h = _line_height(title_size)
+        out.texts.append(
+            ts.line(
+                part,
+                box=(MARGIN, y, WIDTH - MARGIN, y + h),
+                size=title_size,
+                weight=fonts.BOLD,
+                color="text",
+            )
+        )
+        y += h
+    y += 20
+    out.shapes.append(
+        Shape(
+            "rule",
+            ((WIDTH - MARGIN - 120, y), (WIDTH - MARGIN, y + 8)),
+            "accent",
+            (WIDTH - MARGIN - 120, y, WIDTH - MARGIN, y + 8),
+        )
+    )
+    top = y + 8 + 40
+
+    # Footer.
+    footer_top = HEIGHT - 150
+    out.shapes.append(
+        Shape(
+            "rule",
+            ((MARGIN, footer_top), (WIDTH - MARGIN, footer_top + 2)),
+            "rule",
+            (MARGIN, footer_top, WIDTH - MARGIN, footer_top + 2),
+        )
+    )
+    fy = footer_top + 30
+    handle_width = 0
+    if content.handle:
+        handle = ts.supported(content.handle)
+        hsize = ts.fit_size(handle, text_width // 2, range(34, 21, -2), fonts.MEDIUM, ltr=True)
+        handle = truncate(handle, ts.fits(text_width // 2, hsize, fonts.MEDIUM, ltr=True))
+        handle_width = int(ts.width(handle, hsize, fonts.MEDIUM, ltr=True)) + 40
+        out.texts.append(
+            ts.line(
+                handle,
+                box=(MARGIN, fy, MARGIN + text_width // 2, fy + 96),
+                size=hsize,
+                weight=fonts.MEDIUM,
+                color="accent",
+                align="left",
+                ltr=True,
+            )
+        )
+    footer_right = (MARGIN + handle_width, fy, WIDTH - MARGIN, fy + 96)
+    room = footer_right[2] - footer_right[0]
+    rows: list[tuple[str, int, int, str]] = []
+    if content.source:
+        rows.append(("منبع: " + ts.supported(content.source), 32, fonts.MEDIUM, "muted"))
+    if content.date:
+        rows.append((ts.supported(content.date), 28, fonts.REGULAR, "muted"))
+    ry = fy if len(rows) == 2 else fy + 22
+    for text, size, weight, color in rows:
+        text = truncate(text, ts.fits(room, size, weight))
+        h = 48
+        out.texts.append(
+            ts.line(
+                text,
+                box=(footer_right[0], ry, footer_right[2], ry + h),
+                size=size,
+                weight=weight,
+                color=color,
+            )
+        )
+        ry += h
+
+    # Figures.
+    boxes = _grid(len(content.figures), top, footer_top - 40)
+    wide = len(content.figures) <= 3
+    for fig, box in zip(content.figures, boxes, strict=True):
+        out.shapes.append(Shape("panel", ((box[0], box[1]), (box[2], box[3])), "panel", box))
+        width = box[2] - box[0] - 2 * PAD
+        scale = 1.0
+        block, arrow = _figure_block(ts, fig, width, scale, wide)
+        while block.height > box[3] - box[1] - 2 * 20 and scale > 0.5:
+            scale -= 0.08
+            block, arrow = _figure_block(ts, fig, width, scale, wide)
+        # Drop lines from the end while the block is still too tall.
+        kept = list(block.lines)
+        while len(kept) > 1 and _Block(kept).height > box[3] - box[1] - 2 * 20:
+            kept.pop()
+        block = _Block(kept)
+        cy = box[1] + (box[3] - box[1] - block.height) // 2
+        right = box[2] - PAD
+        for i, (text, size, weight, color) in enumerate(block.lines):
+            h = _line_height(size)
+            line_box = (box[0] + PAD, cy, right, cy + h)
+            if i == 0 and arrow:
+                assert fig.change is not None
+                size_a = arrow - 18
+                out.shapes.append(
+                    _arrow(
+                        fig.change,
+                        right,
+                        cy + h // 2,
+                        size_a,
+                        "up" if fig.change == "increase" else "down",
+                    )
+                )
+                line_box = (box[0] + PAD, cy, right - arrow, cy + h)
+            out.texts.append(ts.line(text, box=line_box, size=size, weight=weight, color=color))
+            cy += h
+    return out
+
+
+def _color(palette: Palette, name: str) -> RGB:
+    value: RGB = getattr(palette, name)
+    return value
+
+
+def render(plan: CardLayout) -> bytes:
+    """Draw a layout; PNG bytes."""
+    palette = PALETTES[plan.theme]
+    image = Image.new("RGB", (plan.width, plan.height), palette.background)
+    draw = ImageDraw.Draw(image)
+    ts = Typesetter(plan.raqm)
+    for shape in plan.shapes:
+        color = _color(palette, shape.color)
+        if shape.kind == "panel":
+            draw.rounded_rectangle(shape.box, radius=28, fill=color)
+        elif shape.kind == "rule":
+            draw.rectangle(shape.box, fill=color)
+        else:
+            draw.polygon(list(shape.points), fill=color)
+    for item in plan.texts:
+        draw.text(
+            (item.x, item.y),
+            item.drawn,
+            font=ts.font(item.size, item.weight),
+            fill=_color(palette, item.color),
+            anchor=item.anchor,
+            direction=ts.direction(item.ltr),
+            language=ts.language(item.ltr),
+        )
+    # A card is a few flat colours and their anti-aliased edges: 64 colours keep it
+    # as it looks, and the file is smaller and quicker to write.
+    quantized = image.quantize(
+        colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
+    buf = io.BytesIO()
+    quantized.save(buf, format="PNG", optimize=False, compress_level=6)
+    return buf.getvalue()
+
+
+def drawn_characters(plan: CardLayout) -> set[str]:
+    """Every character the layout gives the font to draw (format characters aside,
+    which the layout engine does not draw)."""
+    return {c for item in plan.texts for c in strip_format(item.drawn)}
+
+
+def draw_card(content: CardContent, theme: str = "light", *, raqm: bool | None = None) -> bytes:
+    return render(layout(content, theme, raqm=raqm))
