@@ -20,10 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from handlers.ports import ChatPrefs, DigitStyle, StoredDigest
+from handlers.ports import ChatPrefs, DigitStyle, StoredDigest, Theme
 from summarizer.model import Digest
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PRUNE_EVERY_SECONDS = 3600.0
 BUSY_TIMEOUT_MS = 10_000
 # Linking the bot's reply messages to a digest is a convenience; when the file is
@@ -57,6 +57,15 @@ CREATE TABLE IF NOT EXISTS chat_settings (
 );
 """
 
+# Each step takes a database from version N to N + 1 (the key); a new file gets
+# the version 1 schema and then every step.
+_MIGRATIONS: dict[int, str] = {
+    1: """
+ALTER TABLE chat_settings ADD COLUMN theme TEXT NOT NULL DEFAULT 'light';
+ALTER TABLE digests ADD COLUMN source TEXT;
+""",
+}
+
 T = TypeVar("T")
 
 
@@ -88,8 +97,11 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
+            script = _SCHEMA if version == 0 else ""
+            for step in range(max(version, 1), SCHEMA_VERSION):
+                script += _MIGRATIONS[step]
             conn.executescript(
-                "BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+                "BEGIN;" + script + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
         # A write proves the file and its directory are writable.
         conn.execute("BEGIN IMMEDIATE")
@@ -164,14 +176,15 @@ class Storage:
         link: str | None,
         message_ids: Sequence[int] = (),
         now: float | None = None,
+        source: str | None = None,
     ) -> StoredDigest:
         created = time.time() if now is None else now
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             cur = conn.execute(
-                "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     chat_id,
                     created,
@@ -179,6 +192,7 @@ class Storage:
                     link,
                     text,
                     json.dumps(digest.to_dict(), ensure_ascii=False),
+                    source,
                 ),
             )
             digest_id = int(cur.lastrowid or 0)
@@ -189,7 +203,7 @@ class Storage:
             raise
         if created - self._last_prune > PRUNE_EVERY_SECONDS:
             self.prune_sync()
-        return StoredDigest(digest_id, chat_id, digest, text, title, link, created)
+        return StoredDigest(digest_id, chat_id, digest, text, title, link, created, source)
 
     def _link(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
         self._conn.executemany(
@@ -208,7 +222,7 @@ class Storage:
     def _row(self, row: tuple[object, ...] | None) -> StoredDigest | None:
         if row is None:
             return None
-        id_, chat_id, created, title, link, text, data = row
+        id_, chat_id, created, title, link, text, data, source = row
         digest = Digest.from_dict(json.loads(str(data)))
         return StoredDigest(
             int(id_),  # type: ignore[call-overload]
@@ -218,9 +232,10 @@ class Storage:
             None if title is None else str(title),
             None if link is None else str(link),
             float(created),  # type: ignore[arg-type]
+            None if source is None else str(source),
         )
 
-    _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json"
+    _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json, d.source"
 
     def find_by_message_sync(self, chat_id: int, message_id: int) -> StoredDigest | None:
         row = self._reader.execute(
@@ -260,19 +275,21 @@ class Storage:
 
     def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
         row = self._reader.execute(
-            "SELECT bullets, digits FROM chat_settings WHERE chat_id = ?", (chat_id,)
+            "SELECT bullets, digits, theme FROM chat_settings WHERE chat_id = ?", (chat_id,)
         ).fetchone()
         if row is None:
             return ChatPrefs(bullets=self.default_bullets, digits="fa")
         digits: DigitStyle = "latin" if row[1] == "latin" else "fa"
-        return ChatPrefs(bullets=int(row[0]), digits=digits)
+        theme: Theme = "dark" if row[2] == "dark" else "light"
+        return ChatPrefs(bullets=int(row[0]), digits=digits, theme=theme)
 
     def set_prefs_sync(self, chat_id: int, prefs: ChatPrefs) -> None:
         self._conn.execute(
-            "INSERT INTO chat_settings (chat_id, bullets, digits, updated_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO chat_settings (chat_id, bullets, digits, theme, updated_at)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET bullets = excluded.bullets,"
-            " digits = excluded.digits, updated_at = excluded.updated_at",
-            (chat_id, prefs.bullets, prefs.digits, time.time()),
+            " digits = excluded.digits, theme = excluded.theme, updated_at = excluded.updated_at",
+            (chat_id, prefs.bullets, prefs.digits, prefs.theme, time.time()),
         )
 
     # -- async API (handlers.ports.Store) ----------------------------------------
@@ -286,11 +303,12 @@ class Storage:
         title: str | None,
         link: str | None,
         message_ids: Sequence[int],
+        source: str | None = None,
     ) -> StoredDigest:
         ids = list(message_ids)
         return await self._run(
             lambda: self.save_digest_sync(
-                chat_id, digest, text=text, title=title, link=link, message_ids=ids
+                chat_id, digest, text=text, title=title, link=link, message_ids=ids, source=source
             )
         )
 

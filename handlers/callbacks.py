@@ -1,14 +1,17 @@
-"""Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source of
-digest ID; ``s:b:N`` bullets per digest, ``s:d:fa|latin`` digit style."""
+"""Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source,
+``c:ID`` figure card of digest ID; ``s:b:N`` bullets per digest,
+``s:d:fa|latin`` digit style, ``s:t:light|dark`` card theme."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from handlers.cards import answer_card
 from handlers.common import link_replies, send_reply, thread_of
 from handlers.context import RaqamContext
 from handlers.ports import ChatPrefs
@@ -52,6 +55,24 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
         await link_replies(context, chat.id, rec.id, sent)
         return
 
+    if parts[0] == "c" and len(parts) == 2 and parts[1].isdigit():
+        await context.merger.flush(chat.id)
+        rec = await context.store.get_digest(chat.id, int(parts[1]))
+        if rec is None:
+            await query.answer(_plain(renderer.text("digest_gone", prefs)), show_alert=True)
+            return
+        await query.answer()
+        shown = query.message if isinstance(query.message, Message) else None
+        await answer_card(
+            context,
+            chat.id,
+            rec,
+            prefs,
+            reply_to=shown.message_id if shown is not None else None,
+            thread_id=thread_of(shown),
+        )
+        return
+
     if parts[0] == "s" and len(parts) == 3:
         new = _changed(prefs, parts[1], parts[2])
         if new is None:
@@ -74,9 +95,11 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
 
 def _changed(prefs: ChatPrefs, key: str, value: str) -> ChatPrefs | None:
     if key == "b" and value.isdigit() and 1 <= int(value) <= MAX_BULLETS:
-        return ChatPrefs(bullets=int(value), digits=prefs.digits)
+        return replace(prefs, bullets=int(value))
     if key == "d" and value in ("fa", "latin"):
-        return ChatPrefs(bullets=prefs.bullets, digits="fa" if value == "fa" else "latin")
+        return replace(prefs, digits="fa" if value == "fa" else "latin")
+    if key == "t" and value in ("light", "dark"):
+        return replace(prefs, theme="light" if value == "light" else "dark")
     return None
 
 

@@ -3,8 +3,11 @@ to, or else on the chat's latest digest."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import InputFile, ReplyParameters, Update
 
+from handlers.cards import answer_card
 from handlers.common import (
     digest_for,
     link_replies,
@@ -26,7 +29,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("summary", "خلاصه‌ی خبر"),
     ("source", "عنوان، پیوند و اندازه‌ی متن"),
     ("export", "رقم‌ها در قالب CSV و JSON"),
-    ("settings", "تعداد بندها و شکل ارقام"),
+    ("card", "تصویر رقم‌های کلیدی خبر برای هم‌رسانی"),
+    ("settings", "تعداد بندها، شکل ارقام و رنگ کارت"),
     ("digest", "خلاصه‌ی پیامی که به آن پاسخ می‌دهید"),
 ]
 
@@ -154,6 +158,23 @@ async def cmd_export(update: Update, context: RaqamContext) -> None:
         )
 
 
+async def cmd_card(update: Update, context: RaqamContext) -> None:
+    found = await _digest_or_say(update, context)
+    if not found:
+        return
+    rec, prefs = found
+    message = update.effective_message
+    assert message is not None
+    await answer_card(
+        context,
+        rec.chat_id,
+        rec,
+        prefs,
+        reply_to=message.message_id,
+        thread_id=thread_of(message),
+    )
+
+
 async def cmd_settings(update: Update, context: RaqamContext) -> None:
     ids = await _prelude(update, context)
     if ids is None:
@@ -179,12 +200,17 @@ def _apply_setting(prefs: ChatPrefs, args: list[str]) -> ChatPrefs | None:
         n = _parse_int(value)
         if n is None or not 1 <= n <= MAX_BULLETS:
             return None
-        return ChatPrefs(bullets=n, digits=prefs.digits)
+        return replace(prefs, bullets=n)
     if key in ("digits", "ارقام"):
         if value in ("fa", "persian", "فارسی"):
-            return ChatPrefs(bullets=prefs.bullets, digits="fa")
+            return replace(prefs, digits="fa")
         if value in ("latin", "en", "لاتین"):
-            return ChatPrefs(bullets=prefs.bullets, digits="latin")
+            return replace(prefs, digits="latin")
+    if key in ("theme", "رنگ", "کارت"):
+        if value in ("light", "روشن"):
+            return replace(prefs, theme="light")
+        if value in ("dark", "تیره"):
+            return replace(prefs, theme="dark")
     return None
 
 

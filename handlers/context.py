@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from handlers.ports import DigestService, Limits, LinkService, Renderer, Store
+from handlers.ports import CardMaker, DigestService, Limits, LinkService, Renderer, Store
 
 if TYPE_CHECKING:
     from handlers.messages import ArticleMerger
@@ -21,6 +21,7 @@ RENDERER = "raqam.renderer"
 LINKS = "raqam.links"
 LIMITS = "raqam.limits"
 MERGER = "raqam.merger"
+CARDS = "raqam.cards"
 
 
 class RaqamContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -45,6 +46,10 @@ class RaqamContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
     @property
     def limits(self) -> Limits:
         return cast(Limits, self.bot_data[LIMITS])
+
+    @property
+    def cards(self) -> CardMaker:
+        return cast(CardMaker, self.bot_data[CARDS])
 
     @property
     def merger(self) -> ArticleMerger:

@@ -89,6 +89,14 @@ def origin_of(message: Message) -> tuple[tuple[str, object], int | None, str | N
     return ("self", sender), None, None
 
 
+def channel_title(message: Message) -> str | None:
+    """The title of the channel a message was forwarded from, if it was."""
+    fo = message.forward_origin
+    if isinstance(fo, MessageOriginChannel) and fo.chat.title:
+        return fo.chat.title
+    return None
+
+
 def make_part(message: Message, text: str | None = None, update_id: int | None = None) -> Part:
     """One part from ``message``; ``text`` replaces its text for digesting (links are
     still read from the message as sent)."""
@@ -301,6 +309,8 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         title = guess_title(text)
         link = link or (links[0] if links else None)
 
+    source = channel_title(first) if read_from is None else None
+
     limit = context.limits.max_text_chars
     if len(text) > limit:
         await say("too_long", size=len(text), limit=limit)
@@ -320,12 +330,15 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
             title=title or digest.title,
             link=link,
             message_ids=message_ids,
+            source=source,
         )
     except Exception:
         # Storage is down (say the database is locked for long): the user still gets
         # the digest, without the buttons that would need it stored.
         log.exception("could not store the digest of messages %s in chat %s", message_ids, chat_id)
-        rec = StoredDigest(0, chat_id, digest, text, title or digest.title, link, time.time())
+        rec = StoredDigest(
+            0, chat_id, digest, text, title or digest.title, link, time.time(), source
+        )
         reply = replace(renderer.digest_reply(rec, prefs, read_from=read_from), keyboard=None)
         await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
         return
