@@ -157,3 +157,57 @@ def test_reads_go_on_while_a_write_waits_for_another_process(tmp_path: Path) -> 
     finally:
         holder.close()
         store.close()
+
+
+# The version 1 schema as it was shipped, before the card theme and the source.
+_V1_SCHEMA = """
+CREATE TABLE digests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL, created_at REAL NOT NULL,
+    title TEXT, link TEXT, text TEXT NOT NULL, digest_json TEXT NOT NULL);
+CREATE TABLE digest_messages (
+    chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,
+    digest_id INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id));
+CREATE TABLE chat_settings (
+    chat_id INTEGER PRIMARY KEY, bullets INTEGER NOT NULL, digits TEXT NOT NULL,
+    updated_at REAL NOT NULL);
+PRAGMA user_version = 1;
+"""
+
+
+def test_version_1_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    import json
+    import time
+
+    path = tmp_path / "old.sqlite3"
+    d = digest(TEXT, title="آب")
+    conn = sqlite3.connect(path)
+    conn.executescript(_V1_SCHEMA)
+    conn.execute(
+        "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (7, time.time(), "آب", "https://x.ir/1", TEXT, json.dumps(d.to_dict())),
+    )
+    conn.execute("INSERT INTO digest_messages VALUES (7, 3, 1)")
+    conn.execute("INSERT INTO chat_settings VALUES (7, 5, 'latin', 0)")
+    conn.commit()
+    conn.close()
+
+    store = Storage(path)
+    found = store.find_by_message_sync(7, 3)
+    assert found is not None and found.title == "آب" and found.source is None
+    assert found.digest.to_dict() == d.to_dict()
+    # Old settings are kept; the theme starts light.
+    assert store.get_prefs_sync(7) == ChatPrefs(bullets=5, digits="latin", theme="light")
+    store.set_prefs_sync(7, ChatPrefs(bullets=5, digits="latin", theme="dark"))
+    rec = store.save_digest_sync(
+        7, d, text=TEXT, title=None, link=None, message_ids=[9], source="کانال آب"
+    )
+    store.close()
+    again = Storage(path)
+    assert again.get_prefs_sync(7).theme == "dark"
+    stored = again.get_digest_sync(7, rec.id)
+    assert stored is not None and stored.source == "کانال آب"
+    again.close()
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION == 2

@@ -49,8 +49,9 @@ class CardContent:
 
 def _decimal(x: float, style: DigitStyle) -> str:
     """``x`` with at most two decimals (trailing zeros dropped), digits in ``style``."""
-    text = f"{x:.2f}".rstrip("0").rstrip(".")
-    return to_digits(text, style)
+    whole, _, frac = f"{x:,.2f}".partition(".")
+    frac = frac.rstrip("0")
+    return to_digits(f"{whole}.{frac}" if frac else whole, style)
 
 
 def _grouped(x: float, style: DigitStyle) -> str:
@@ -75,29 +76,30 @@ def _scaled(x: float) -> tuple[float, str] | None:
     return None
 
 
-def format_number(x: float, style: DigitStyle) -> str:
-    """A number as a card shows it: ``۱۷ میلیون``, ``۱۰٫۱۵ میلیون``, ``۱٬۲۳۵``."""
-    sign = "−" if x < 0 else ""
+def format_number(x: float, style: DigitStyle, suffix: str = "") -> str:
+    """A number as a card shows it: ``۱۷ میلیون``, ``۱۰٫۱۵ میلیون``, ``۱٬۲۳۵``;
+    ``suffix`` (a percent sign) follows the digits."""
+    negative = x < 0
     x = abs(x)
     scaled = _scaled(x)
     if scaled is not None:
-        body = f"{_decimal(scaled[0], style)} {scaled[1]}"
+        head, rest = _decimal(scaled[0], style), scaled[1]
     elif x >= 1000 or float(x).is_integer():
-        body = _grouped(x, style) if _exact(x) or x >= 1000 else _decimal(x, style)
+        head, rest = _grouped(x, style) if _exact(x) or x >= 1000 else _decimal(x, style), ""
     else:
-        body = _decimal(x, style)
-    if sign:
+        head, rest = _decimal(x, style), ""
+    head += suffix
+    if negative:
         # Kept left to right as one piece so the minus stays on the digits' left.
-        head, _, rest = body.partition(" ")
-        return f"{LRI}{sign}{head}{PDI}" + (f" {rest}" if rest else "")
-    return body
+        head = f"{LRI}−{head}{PDI}"
+    return f"{head} {rest}" if rest else head
 
 
-def format_range(lo: float, hi: float, style: DigitStyle) -> str:
+def format_range(lo: float, hi: float, style: DigitStyle, suffix: str = "") -> str:
     a, b = _scaled(abs(lo)), _scaled(abs(hi))
     if a and b and a[1] == b[1] and lo >= 0 and hi >= 0:
-        return f"{_decimal(a[0], style)} تا {_decimal(b[0], style)} {a[1]}"
-    return f"{format_number(lo, style)} تا {format_number(hi, style)}"
+        return f"{_decimal(a[0], style)}{suffix} تا {_decimal(b[0], style)}{suffix} {a[1]}"
+    return f"{format_number(lo, style, suffix)} تا {format_number(hi, style, suffix)}"
 
 
 def _is_percent(f: Figure) -> bool:
@@ -112,13 +114,12 @@ def figure_number(f: Figure, style: DigitStyle) -> str:
         if f.unit and text.endswith(" " + f.unit):
             text = text[: -len(f.unit)].strip()
         return to_digits(text, style)
+    suffix = percent if _is_percent(f) else ""
     if f.range is not None:
-        body = format_range(f.range[0], f.range[1], style)
+        body = format_range(f.range[0], f.range[1], style, suffix)
     else:
         assert f.value is not None
-        body = format_number(f.value, style)
-    if _is_percent(f):
-        return body + percent
+        body = format_number(f.value, style, suffix)
     if f.kind == "multiplier":
         return f"{body} برابر"
     return body
