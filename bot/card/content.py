@@ -125,6 +125,20 @@ def figure_number(f: Figure, style: DigitStyle) -> str:
     return body
 
 
+_SCALE_WORDS = (*(word for _, word in _SCALES), "برابر")
+
+
+def split_number(number: str) -> tuple[str, str | None]:
+    """``۱۲٫۵ هزار میلیارد`` → (``۱۲٫۵``, ``هزار میلیارد``): the digits and the scale
+    word after them, when the number has one scale word, at its end."""
+    for word in _SCALE_WORDS:
+        if number.endswith(" " + word):
+            head = number[: -len(word) - 1].strip()
+            if head and not any(w in head for w in _SCALE_WORDS):
+                return head, word
+    return number, None
+
+
 def figure_unit(f: Figure) -> str | None:
     if _is_percent(f) or f.kind in ("date", "ordinal", "multiplier") or not f.unit:
         return None
@@ -137,10 +151,13 @@ def choose_figures(d: Digest) -> list[Figure]:
     seen: set[tuple[object, ...]] = set()
     main: list[Figure] = []
     other: list[Figure] = []
+    periods = [clean(f.period) for f in d.figures if f.period]
     for f in d.figures:
         key = (f.value, f.range, f.unit, f.kind) if f.value is not None else (f.text,)
         if key in seen or not clean(f.text):
             continue
+        if f.kind in ("duration", "date", "ordinal") and any(clean(f.text) in p for p in periods):
+            continue  # "شش ماه" of "شش ماه نخست امسال": another figure's period
         seen.add(key)
         (main if f.kind in _MAIN_KINDS else other).append(f)
     chosen = main[:MAX_FIGURES]

@@ -23,7 +23,7 @@ from typing import Literal
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.card import font as fonts
-from bot.card.content import CardContent, CardFigure
+from bot.card.content import CardContent, CardFigure, split_number
 from bot.card.text import ELLIPSIS, strip_format, truncate, visual, wrap
 
 WIDTH, HEIGHT = 1080, 1350
@@ -87,6 +87,7 @@ class TextItem:
     box: Box
     bbox: Box
     ltr: bool = False
+    role: str = ""  # brand, title, number, scale, unit, subject, meta, source, date, handle
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +154,11 @@ class Typesetter:
         color: str,
         align: Literal["right", "left", "center"] = "right",
         ltr: bool = False,
+        baseline: int | None = None,
+        role: str = "",
     ) -> TextItem:
-        """One line centred vertically in ``box``, aligned to one side of it.
+        """One line centred vertically in ``box`` (or on ``baseline``), aligned to one
+        side of it.
 
         The caller fits the text by its advance width; the ink can reach a little
         past that (side bearings), so the line is moved back inside the box, and cut
@@ -162,7 +166,8 @@ class Typesetter:
         """
         f = self.font(size, weight)
         direction, language = self.direction(ltr), self.language(ltr)
-        anchor = {"right": "rm", "left": "lm", "center": "mm"}[align]
+        anchor = {"right": "r", "left": "l", "center": "m"}[align]
+        anchor += "m" if baseline is None else "s"
 
         def ink(candidate: str) -> tuple[float, float, float, float]:
             drawn = self.prepare(candidate, ltr)
@@ -176,7 +181,7 @@ class Typesetter:
             text = truncate(text, ink_fits)
         drawn = self.prepare(text, ltr)
         x = {"right": box[2], "left": box[0], "center": (box[0] + box[2]) // 2}[align]
-        y = (box[1] + box[3]) // 2
+        y = (box[1] + box[3]) // 2 if baseline is None else baseline
         left, top, right, bottom = ink(text)
         x += min(0, box[2] - math.ceil(x + right)) + max(0, box[0] - math.floor(x + left))
         y += min(0, box[3] - math.ceil(y + bottom)) + max(0, box[1] - math.floor(y + top))
@@ -186,7 +191,7 @@ class Typesetter:
             math.ceil(x + right),
             math.ceil(y + bottom),
         )
-        return TextItem(text, drawn, size, weight, x, y, anchor, color, box, measured, ltr)
+        return TextItem(text, drawn, size, weight, x, y, anchor, color, box, measured, ltr, role)
 
     def fit_size(
         self, text: str, width: int, sizes: range | list[int], weight: int, ltr: bool = False
@@ -200,48 +205,69 @@ class Typesetter:
         return last
 
 
-def _line_height(size: int) -> int:
-    return round(size * 1.42)
+def _line_height(size: int, weight: int = 0) -> int:
+    # The number line (the heaviest weight) holds digits, which need less room.
+    return round(size * (1.2 if weight == fonts.BLACK else 1.42))
 
 
 @dataclass(frozen=True, slots=True)
 class _Block:
     """A column of lines inside a figure cell, measured before it is placed."""
 
-    lines: list[tuple[str, int, int, str]]  # text, size, weight, colour name
+    lines: list[tuple[str, int, int, str, str]]  # text, size, weight, colour name, role
 
     @property
     def height(self) -> int:
-        return sum(_line_height(s) for _, s, _, _ in self.lines)
+        return sum(_line_height(s, w) for _, s, w, _, _ in self.lines)
+
+
+SCALE_RATIO = 0.5
+SCALE_GAP = 0.22  # of the number's size, between the digits and the scale word
+
+
+def _number_width(ts: Typesetter, head: str, scale: str | None, size: int) -> float:
+    width = ts.width(head, size, fonts.BLACK)
+    if scale:
+        small = round(size * SCALE_RATIO)
+        width += size * SCALE_GAP + ts.width(scale, small, fonts.BOLD)
+    return width
+
+
+def _arrow_room(fig: CardFigure, size: int) -> int:
+    return int(size * 0.42) + 18 if fig.change in ("increase", "decrease") else 0
+
+
+def _number_size(ts: Typesetter, fig: CardFigure, width: int, largest: int) -> int:
+    """The largest size (in steps of 4) at which the figure's number fits ``width``."""
+    head, scale = split_number(fig.number)
+    smallest = max(36, int(largest * 0.4))
+    for size in range(largest, smallest - 1, -4):
+        if _number_width(ts, head, scale, size) + _arrow_room(fig, size) <= width:
+            return size
+    return smallest
 
 
 def _figure_block(
-    ts: Typesetter, fig: CardFigure, width: int, scale: float, wide: bool
-) -> tuple[_Block, int]:
-    """The lines of one figure at ``scale``; also the width left for the number."""
-    number_max = int((124 if wide else 96) * scale)
-    number_min = max(40, int(number_max * 0.45))
-    arrow = int(number_max * 0.42) + 18 if fig.change in ("increase", "decrease") else 0
-    number_width = width - arrow
-    sizes = list(range(number_max, number_min - 1, -4))
-    size = ts.fit_size(fig.number, number_width, sizes, fonts.BLACK)
-    number = fig.number
-    if ts.width(number, size, fonts.BLACK) > number_width:
-        number = truncate(number, ts.fits(number_width, size, fonts.BLACK))
-    lines: list[tuple[str, int, int, str]] = [(number, size, fonts.BLACK, "text")]
+    ts: Typesetter, fig: CardFigure, width: int, number_size: int, scale: float, wide: bool
+) -> _Block:
+    """The lines under the number of one figure at ``scale``; the number is the first
+    line (its text is drawn by the caller)."""
+    lines: list[tuple[str, int, int, str, str]] = [
+        (fig.number, number_size, fonts.BLACK, "text", "number")
+    ]
     unit_size = int((44 if wide else 38) * scale)
     subject_size = int((36 if wide else 32) * scale)
     meta_size = int((30 if wide else 27) * scale)
     if fig.unit:
         unit = truncate(fig.unit, ts.fits(width, unit_size, fonts.BOLD))
-        lines.append((unit, unit_size, fonts.BOLD, "accent"))
+        lines.append((unit, unit_size, fonts.BOLD, "accent", "unit"))
     if fig.subject:
         for part in wrap(fig.subject, ts.fits(width, subject_size, fonts.MEDIUM), 2):
-            lines.append((part, subject_size, fonts.MEDIUM, "text"))
+            lines.append((part, subject_size, fonts.MEDIUM, "text", "subject"))
     if fig.meta:
         meta = truncate(fig.meta, ts.fits(width, meta_size, fonts.REGULAR))
-        lines.append((meta, meta_size, fonts.REGULAR, "muted"))
-    return _Block(lines), arrow
+        lines.append((meta, meta_size, fonts.REGULAR, "muted", "meta"))
+    return _Block(lines)
 
 
 def _grid(n: int, top: int, bottom: int) -> list[Box]:
@@ -257,7 +283,10 @@ def _grid(n: int, top: int, bottom: int) -> list[Box]:
         row, col = divmod(i, columns)
         right = WIDTH - MARGIN - col * (width + GAP)
         y = top + row * (height + GAP)
-        boxes.append((right - width, y, right, y + height))
+        left = right - width
+        if columns == 2 and n % 2 and i == n - 1:
+            left = MARGIN  # an odd last figure takes the whole row
+        boxes.append((left, y, right, y + height))
     return boxes
 
 
@@ -299,6 +328,7 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
             size=34,
             weight=fonts.BLACK,
             color="accent",
+            role="brand",
         )
     )
     y += 66
@@ -317,6 +347,7 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
                 size=title_size,
                 weight=fonts.BOLD,
                 color="text",
+                role="title",
             )
         )
         y += h
@@ -357,17 +388,18 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
                 color="accent",
                 align="left",
                 ltr=True,
+                role="handle",
             )
         )
     footer_right = (MARGIN + handle_width, fy, WIDTH - MARGIN, fy + 96)
     room = footer_right[2] - footer_right[0]
-    rows: list[tuple[str, int, int, str]] = []
+    rows: list[tuple[str, int, int, str, str]] = []
     if content.source:
-        rows.append(("منبع: " + ts.supported(content.source), 32, fonts.MEDIUM, "muted"))
+        rows.append(("منبع: " + ts.supported(content.source), 32, fonts.MEDIUM, "muted", "source"))
     if content.date:
-        rows.append((ts.supported(content.date), 28, fonts.REGULAR, "muted"))
+        rows.append((ts.supported(content.date), 28, fonts.REGULAR, "muted", "date"))
     ry = fy if len(rows) == 2 else fy + 22
-    for text, size, weight, color in rows:
+    for text, size, weight, color, role in rows:
         text = truncate(text, ts.fits(room, size, weight))
         h = 48
         out.texts.append(
@@ -377,6 +409,7 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
                 size=size,
                 weight=weight,
                 color=color,
+                role=role,
             )
         )
         ry += h
@@ -384,40 +417,98 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
     # Figures.
     boxes = _grid(len(content.figures), top, footer_top - 40)
     wide = len(content.figures) <= 3
-    for fig, box in zip(content.figures, boxes, strict=True):
+    largest = 128 if wide else 100
+    fitted = [
+        _number_size(ts, fig, box[2] - box[0] - 2 * PAD, largest)
+        for fig, box in zip(content.figures, boxes, strict=True)
+    ]
+    # One size for most numbers (so they line up); a number too long for it gets
+    # its own smaller size.
+    common = sorted(fitted)[(len(fitted) - 1) // 2]
+    for fig, box, size in zip(content.figures, boxes, fitted, strict=True):
         out.shapes.append(Shape("panel", ((box[0], box[1]), (box[2], box[3])), "panel", box))
-        width = box[2] - box[0] - 2 * PAD
-        scale = 1.0
-        block, arrow = _figure_block(ts, fig, width, scale, wide)
-        while block.height > box[3] - box[1] - 2 * 20 and scale > 0.5:
-            scale -= 0.08
-            block, arrow = _figure_block(ts, fig, width, scale, wide)
-        # Drop lines from the end while the block is still too tall.
-        kept = list(block.lines)
-        while len(kept) > 1 and _Block(kept).height > box[3] - box[1] - 2 * 20:
-            kept.pop()
-        block = _Block(kept)
-        cy = box[1] + (box[3] - box[1] - block.height) // 2
-        right = box[2] - PAD
-        for i, (text, size, weight, color) in enumerate(block.lines):
-            h = _line_height(size)
-            line_box = (box[0] + PAD, cy, right, cy + h)
-            if i == 0 and arrow:
-                assert fig.change is not None
-                size_a = arrow - 18
-                out.shapes.append(
-                    _arrow(
-                        fig.change,
-                        right,
-                        cy + h // 2,
-                        size_a,
-                        "up" if fig.change == "increase" else "down",
-                    )
-                )
-                line_box = (box[0] + PAD, cy, right - arrow, cy + h)
-            out.texts.append(ts.line(text, box=line_box, size=size, weight=weight, color=color))
-            cy += h
+        _place_figure(ts, out, fig, box, min(size, common), wide)
     return out
+
+
+def _place_figure(
+    ts: Typesetter, out: CardLayout, fig: CardFigure, box: Box, number_size: int, wide: bool
+) -> None:
+    width = box[2] - box[0] - 2 * PAD
+    room = box[3] - box[1] - 2 * 20
+    # Smaller text under the number first, then a smaller number.
+    block = _figure_block(ts, fig, width, number_size, 1.0, wide)
+    for scale, size in [(s, number_size) for s in (0.92, 0.84, 0.76)] + [
+        (0.76, int(number_size * f)) for f in (0.9, 0.8, 0.7, 0.6)
+    ]:
+        if block.height <= room:
+            break
+        block = _figure_block(ts, fig, width, max(36, size), scale, wide)
+    # Drop lines from the end while the block is still too tall.
+    kept = list(block.lines)
+    while len(kept) > 1 and _Block(kept).height > room:
+        kept.pop()
+    block = _Block(kept)
+    cy = box[1] + (box[3] - box[1] - block.height) // 2
+    right = box[2] - PAD
+    left = box[0] + PAD
+    for i, (text, line_size, weight, color, role) in enumerate(block.lines):
+        h = _line_height(line_size, weight)
+        if i == 0:
+            _place_number(ts, out, fig, (left, cy, right, cy + h), line_size)
+        else:
+            out.texts.append(
+                ts.line(
+                    text,
+                    box=(left, cy, right, cy + h),
+                    size=line_size,
+                    weight=weight,
+                    color=color,
+                    role=role,
+                )
+            )
+        cy += h
+
+
+def _place_number(ts: Typesetter, out: CardLayout, fig: CardFigure, box: Box, size: int) -> None:
+    """The number line: ▲/▼, the digits, then the scale word smaller on the same
+    baseline, right to left."""
+    left, top, right, bottom = box
+    arrow = _arrow_room(fig, size)
+    if arrow:
+        assert fig.change is not None
+        color = "up" if fig.change == "increase" else "down"
+        out.shapes.append(_arrow(fig.change, right, (top + bottom) // 2, arrow - 18, color))
+        right -= arrow
+    head, scale = split_number(fig.number)
+    if _number_width(ts, head, scale, size) > right - left:
+        head, scale = fig.number, None  # too long even at the smallest size: one line, cut
+    item = ts.line(
+        head,
+        box=(left, top, right, bottom),
+        size=size,
+        weight=fonts.BLACK,
+        color="text",
+        role="number",
+    )
+    out.texts.append(item)
+    if not scale:
+        return
+    small = round(size * SCALE_RATIO)
+    ascent, descent = ts.font(size, fonts.BLACK).getmetrics()
+    baseline = item.y + (ascent - descent) // 2
+    scale_right = item.bbox[0] - round(size * SCALE_GAP)
+    out.texts.append(
+        ts.line(
+            scale,
+            box=(left, top, scale_right, bottom),
+            size=small,
+            weight=fonts.BOLD,
+            color="text",
+            baseline=baseline,
+            role="scale",
+        )
+    )
 
 
 def _color(palette: Palette, name: str) -> RGB:
