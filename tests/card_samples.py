@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Reports and digests for the card tests, written for them in agency style."""
 
 from __future__ import annotations
