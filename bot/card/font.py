@@ -9,7 +9,7 @@ and 12) so that text can be checked for characters the font cannot draw.
 from __future__ import annotations
 
 import struct
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import fontpkg_noto_sans_arabic
@@ -41,10 +41,20 @@ def has_raqm() -> bool:
     return bool(features.check("raqm"))
 
 
-@cache
+# Each face costs some hundreds of KB; sizes are rounded to even pixels and at most
+# this many faces are kept, so memory stays bounded whatever the cards hold.
+MAX_FACES = 48
+
+
 def font(size: int, weight: int = REGULAR, *, raqm: bool | None = None) -> ImageFont.FreeTypeFont:
-    """The font at ``size`` pixels and ``weight``; one object per (size, weight, layout)."""
+    """The font at ``size`` pixels (rounded down to an even number) and ``weight``;
+    one object per (size, weight, layout), made once."""
     use_raqm = has_raqm() if raqm is None else raqm
+    return _face(max(8, size - size % 2), weight, use_raqm)
+
+
+@lru_cache(maxsize=MAX_FACES)
+def _face(size: int, weight: int, use_raqm: bool) -> ImageFont.FreeTypeFont:
     engine = ImageFont.Layout.RAQM if use_raqm else ImageFont.Layout.BASIC
     f = ImageFont.truetype(str(font_path()), size, layout_engine=engine)
     try:
