@@ -1,6 +1,8 @@
 """Load: a burst of forwarded articles from many chats at once.
 
     uv run python -m bench.load [--chats 200] [--per-chat 20] [--telegram-limit]
+    uv run python -m bench.load --chats 40 --per-chat 5 --telegram-limit [--unique]
+    uv run python -m bench.load --chats 40 --per-chat 5 --telegram-limit --profile stacks.txt
 
 Starts the fake Telegram Bot API (``tests/fakebotapi.py``) and the real bot as
 a separate process (``python -m bot``), warms it up, then pushes
@@ -14,14 +16,26 @@ answer and that each chat's replies came in the order of its messages.
 By default the bot's own flood limiter (PTB's ``AIORateLimiter``, which
 holds the bot to Telegram's ~30 requests per second) is lifted, so the figure
 is the bot's own capacity; ``--telegram-limit`` runs the bot exactly as
-shipped. The exit code is 1 when an answer is missing or out of order.
+shipped. The articles repeat (a few texts forwarded by many chats, as a popular
+channel post is); ``--unique`` makes every forward a text of its own, so no
+digest comes from the bot's memory of recent texts. The exit code is 1 when an
+answer is missing or out of order.
+
+``--profile PATH`` samples the bot process with py-spy (``uv tool install
+py-spy``; every thread, idle ones left out) during the burst, writes the
+collapsed stacks to PATH and prints the share of samples per top function
+and per package.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,6 +76,18 @@ def bot_command(*, telegram_limit: bool, extra: str = "") -> list[str] | None:
     if telegram_limit:
         code = code.replace("te.AIORateLimiter.__init__ = _unlimited", "")
     return [sys.executable, "-c", code]
+
+
+def unique_tag(n: int) -> str:
+    """A hashtag line without digits, different for every ``n``."""
+    letters = "ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهی"
+    word = ""
+    while True:
+        n, r = divmod(n, len(letters))
+        word += letters[r]
+        if not n:
+            break
+    return "#بازنشر_" + word
 
 
 def load_articles() -> list[str]:
@@ -255,6 +281,87 @@ def warm_up(api: FakeBotAPI, articles: list[str], chat_id: int = 999_999) -> Non
     api.wait_until(lambda: len(answered(api, {chat_id})) >= len(articles), timeout=120)
 
 
+def start_profiler(pid: int, out: Path) -> subprocess.Popen[bytes] | None:
+    """py-spy recording ``pid`` into ``out`` (collapsed stacks), or None without py-spy."""
+    exe = shutil.which("py-spy")
+    if exe is None:
+        print("profile: py-spy not found (uv tool install py-spy)", file=sys.stderr)
+        return None
+    cmd = [exe, "record", "--pid", str(pid), "--format", "raw", "--rate", "250"]
+    cmd += ["--output", str(out), "--nonblocking"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)  # attached
+    return proc
+
+
+def stop_profiler(proc: subprocess.Popen[bytes], out: Path) -> None:
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    summarize_profile(out)
+
+
+def summarize_profile(path: Path, top: int = 25) -> None:
+    """Print where the samples of a collapsed-stack file went: by package (the first
+    frame that is not the event loop or a thread's plumbing) and by leaf function."""
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        print(f"profile: no samples in {path}", file=sys.stderr)
+        return
+    total = 0
+    packages: collections.Counter[str] = collections.Counter()
+    leaves: collections.Counter[str] = collections.Counter()
+    inclusive: collections.Counter[str] = collections.Counter()
+    for line in lines:
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        n = int(count)
+        total += n
+        frames = stack.split(";")
+        leaves[frames[-1]] += n
+        seen: set[str] = set()
+        for frame in frames:
+            name = frame.split(" (")[0]
+            where = frame.split(" (")[-1]
+            key = f"{name} ({where.split(':')[0].rsplit('/site-packages/', 1)[-1]})"
+            if key not in seen:
+                inclusive[key] += n
+                seen.add(key)
+        packages[_package_of(frames)] += n
+    if not total:
+        print("profile: no samples", file=sys.stderr)
+        return
+    print(f"profile: {total} samples (py-spy, all threads, idle excluded)")
+    print("  by package (first frame outside asyncio/threading):")
+    for name, n in packages.most_common(12):
+        print(f"    {100 * n / total:5.1f}%  {name}")
+    print("  inclusive, top functions:")
+    for name, n in inclusive.most_common(top):
+        print(f"    {100 * n / total:5.1f}%  {name}")
+
+
+_PLUMBING = ("asyncio/", "threading.py", "concurrent/futures", "selectors.py", "<module>")
+
+
+def _package_of(frames: list[str]) -> str:
+    for frame in reversed(frames):
+        where = frame.split(" (")[-1]
+        if "/site-packages/" in where:
+            return where.rsplit("/site-packages/", 1)[1].split("/")[0]
+        for own in ("/summarizer/", "/bot/", "/handlers/"):
+            if own in where:
+                return own.strip("/")
+    for frame in frames:
+        where = frame.split(" (")[-1]
+        if not any(p in where for p in _PLUMBING):
+            return where.split(":")[0].rsplit("/", 1)[-1]
+    return "other"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Burst load against the real bot process.")
     parser.add_argument("--chats", type=int, default=200)
@@ -263,6 +370,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--merge-window", default="0", help="RAQAM_MERGE_WINDOW_SECONDS")
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON here")
+    parser.add_argument(
+        "--unique",
+        action="store_true",
+        help="make every forward a text of its own (no digest is served from memory)",
+    )
+    parser.add_argument("--profile", metavar="PATH", help="sample the bot with py-spy into PATH")
     args = parser.parse_args(argv)
 
     articles = load_articles()
@@ -278,19 +391,25 @@ def main(argv: list[str] | None = None) -> int:
             pid = bot.proc.pid
             warm_up(api, articles)
             rss_start = rss_mb(pid)
+            profiler = start_profiler(pid, Path(args.profile)) if args.profile else None
             cpu_start = cpu_seconds(pid)
             ledger = Ledger()
             for k in range(args.per_chat):
                 for c in range(args.chats):
                     chat_id = 10_000 + c
+                    text = articles[(c + k) % len(articles)]
+                    if args.unique:
+                        text += "\n" + unique_tag(k * args.chats + c)
                     # Post numbers far apart: each forward is its own article.
-                    ledger.push(api, chat_id, articles[(c + k) % len(articles)], 100 * k + 1)
+                    ledger.push(api, chat_id, text, 100 * k + 1)
             pushed = time.monotonic()
             complete = wait_answers(api, ledger, bot, args.timeout)
             outcome = check(api, ledger)
             rss_end = rss_mb(pid)
             peak = peak_rss_mb(pid)
             cpu = cpu_seconds(pid) - cpu_start
+            if profiler is not None:
+                stop_profiler(profiler, Path(args.profile))
         finally:
             code = bot.stop()
     figures = {
@@ -298,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         "per_chat": args.per_chat,
         "telegram_limit": args.telegram_limit,
         "merge_window": args.merge_window,
+        "unique_texts": args.unique,
         "push_seconds": round(pushed - outcome.first_push, 2),
         **outcome.as_dict(),
         "rss_start_mb": round(rss_start, 1),
@@ -305,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
         "rss_peak_mb": round(peak, 1),
         "bot_cpu_seconds": round(cpu, 1),
         "bot_cores_used": round(cpu / max(outcome.last_reply - outcome.first_push, 1e-9), 2),
+        # The bot process's CPU time (all threads) over the digests it answered.
+        "bot_cpu_ms_per_digest": round(1000 * cpu / max(outcome.digests, 1), 2),
         "bot_exit_code": code,
         "complete": complete,
     }

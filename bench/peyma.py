@@ -15,7 +15,12 @@ Matching rule:
   PCT spans include ``درصد``/``درصدی``.
 * **overlap** (lenient): one-to-one pairs of same-type spans sharing a token.
 
-Run: ``uv run --group bench python -m bench.peyma [--limit N] [--json PATH] [--verbose]``.
+Tuning split: ``--part train`` reads the first half of the sentences (in file
+order), ``--part test`` the second half, so a rule tuned on one half can be
+checked on the other; the default ``all`` reads every sentence.
+
+Run: ``uv run --group bench python -m bench.peyma [--part all|train|test] [--limit N]
+[--json PATH] [--verbose]``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,16 @@ def predicted_spans(figures: Sequence[Any], offsets: Sequence[tuple[int, int]]) 
     return sorted(set(out), key=lambda s: (s[1], s[2], s[0]))
 
 
+def split_part(records: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """The records of one part: ``train`` the first half, ``test`` the rest, ``all`` every one."""
+    half = (len(records) + 1) // 2
+    if part == "train":
+        return records[:half]
+    if part == "test":
+        return records[half:]
+    return records
+
+
 def run(args: argparse.Namespace) -> dict[str, Any] | None:
     path = find_corpus_file(args, "peyma.jsonl")
     if path is None:
@@ -59,11 +74,18 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     engine = EngineRun()
     tags = (*GOAL_TAGS, "DAT")
     counts = {t: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for t in tags}
+    # per half (train = first half of the file, test = the rest), for the goal kinds
+    by_half = {
+        (h, t): {"gold": 0, "pred": 0, "exact": 0} for h in ("train", "test") for t in GOAL_TAGS
+    }
     misses: list[str] = []
     records = 0
     started = time.perf_counter()
-    for rec in read_jsonl(path, args.limit):
+    every = list(read_jsonl(path, args.limit))
+    first_test = (len(every) + 1) // 2 if args.part == "all" else -1
+    for index, rec in enumerate(split_part(every, args.part)):
         records += 1
+        half = "test" if 0 <= first_test <= index else "train"
         tokens: list[str] = rec["tokens"]
         text, offsets = join_tokens(tokens)
         gold: list[Span] = [
@@ -79,6 +101,11 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             c["pred"] += len(p)
             c["exact"] += exact_matches(p, g)
             c["overlap"] += overlap_matches(p, g)
+            if tag in GOAL_TAGS:
+                h = by_half[(half, tag)]
+                h["gold"] += len(set(g))
+                h["pred"] += len(p)
+                h["exact"] += exact_matches(p, g)
         if args.verbose and set(pred) != set(gold):
             for kind, a, b in sorted(set(gold) - set(pred)):
                 if kind in GOAL_TAGS:
@@ -117,8 +144,24 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             "r_overlap": ro,
             "f1_overlap": fo,
         }
-    print(f"PEYMA money/percent spans: {records} sentences, digested in {elapsed:.1f} s")
+    part = "" if args.part == "all" else f" ({args.part} half)"
+    result["part"] = args.part
+    print(f"PEYMA money/percent spans{part}: {records} sentences, digested in {elapsed:.1f} s")
     print(format_table(headers, table))
+    if args.part == "all":
+        rows: list[list[Any]] = []
+        result["halves"] = {}
+        for h in ("train", "test"):
+            n = first_test if h == "train" else records - first_test
+            row: list[Any] = [f"{h} ({n} sentences)"]
+            for tag in GOAL_TAGS:
+                c = by_half[(h, tag)]
+                f1 = prf(c["exact"], c["pred"], c["gold"])[2]
+                row.append(f1)
+                result["halves"].setdefault(h, {})[tag] = {**c, "f1": f1}
+            rows.append(row)
+        print("Exact F1 by half (train: the first half of the file, test: the second):")
+        print(format_table(["half", "MON F1 exact", "PCT F1 exact"], rows))
     if args.verbose:
         print("\n".join(misses[: args.show]))
     write_json(args.json, result)
@@ -128,6 +171,12 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
 def parser() -> argparse.ArgumentParser:
     p = base_parser(__doc__.splitlines()[0])
     p.add_argument("--verbose", "-v", action="store_true", help="list missed and extra spans")
+    p.add_argument(
+        "--part",
+        choices=("all", "train", "test"),
+        default="all",
+        help="train: the first half of the sentences, test: the second half",
+    )
     p.add_argument("--show", type=int, default=60, metavar="N", help="with -v: at most N lines")
     return p
 

@@ -18,24 +18,26 @@ from urllib.parse import urlsplit
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
 from bot.card.service import CardService
+from bot.ratelimit import RaqamRateLimiter
 from bot.render import HtmlRenderer
+from bot.request import BoundedRequest
 from bot.services import ExecutorDigester, LinkReader
 from bot.settings import Settings, SettingsError, load_settings
 from bot.storage import Storage, StorageError
-from handlers import callbacks, commands, errors, messages
-from handlers.access import check_access
+from handlers import callbacks, commands, errors, inline, messages
+from handlers.access import check_access, ignore_channel_posts
 from handlers.context import (
     CARDS,
     DIGESTER,
@@ -47,7 +49,7 @@ from handlers.context import (
     RaqamApp,
     RaqamContext,
 )
-from handlers.messages import ArticleMerger
+from handlers.merger import ArticleMerger
 from handlers.ports import Limits
 
 log = logging.getLogger("raqam")
@@ -144,10 +146,17 @@ async def _post_init(app: RaqamApp) -> None:
         await me.set_my_commands([BotCommand(c, d) for c, d in commands.COMMANDS])
     except TelegramError as exc:
         log.warning("could not register the command list: %s", exc)
+    if not me.bot.supports_inline_queries:
+        log.info(
+            "inline mode is off for @%s: send /setinline to @BotFather to let users write "
+            "@%s <link> in any chat",
+            me.username,
+            me.username,
+        )
 
 
 async def _post_stop(app: RaqamApp) -> None:
-    merger: ArticleMerger = app.bot_data[MERGER]
+    merger: ArticleMerger[RaqamContext] = app.bot_data[MERGER]
     if merger.pending_chats:
         log.info("answering %d held article(s) before stopping", merger.pending_chats)
         await merger.flush_all()
@@ -178,13 +187,24 @@ def build_application(settings: Settings) -> RaqamApp:
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .context_types(context_types)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            RaqamRateLimiter(
+                max_retries=3,
+                group_messages=settings.group_messages,
+                group_period=settings.group_period_seconds,
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor(256))
         .get_updates_read_timeout(settings.poll_timeout + 10)
         # A slow answer from the Bot API is waited for rather than sent again
         # (a retried sendMessage after a read timeout would reach the user twice).
-        .read_timeout(SEND_READ_TIMEOUT)
-        .write_timeout(SEND_READ_TIMEOUT)
+        .request(
+            BoundedRequest(
+                read_timeout=SEND_READ_TIMEOUT,
+                write_timeout=SEND_READ_TIMEOUT,
+                pool_timeout=SEND_READ_TIMEOUT,
+            )
+        )
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -202,13 +222,17 @@ def build_application(settings: Settings) -> RaqamApp:
         default_bullets=settings.max_bullets,
         allowed_chats=settings.allowed_chats,
         merge_window_seconds=settings.merge_window_seconds,
+        inline_wait_seconds=settings.inline_wait_seconds,
     )
-    app.bot_data[MERGER] = ArticleMerger(settings.merge_window_seconds)
+    app.bot_data[MERGER] = ArticleMerger[RaqamContext](
+        settings.merge_window_seconds, messages.process_parts
+    )
     register_handlers(app)
     return app
 
 
 def register_handlers(app: RaqamApp) -> None:
+    app.add_handler(TypeHandler(Update, ignore_channel_posts), group=-2)
     app.add_handler(TypeHandler(Update, check_access), group=-1)
     table = {
         "start": commands.cmd_help,
@@ -225,6 +249,7 @@ def register_handlers(app: RaqamApp) -> None:
     for name, callback in table.items():
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(callbacks.on_callback))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_handler(
         MessageHandler(filters.UpdateType.MESSAGE & ~filters.COMMAND, messages.on_message)
     )

@@ -35,9 +35,44 @@ def _build_parser() -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true", help="print the whole digest as JSON")
     d.add_argument("--bullets", type=int, default=8, metavar="N", help="at most N bullets")
     d.add_argument("--title", help="title of the article")
-    d.add_argument("--jsonl", metavar="IN", help="batch: one JSON object per line ({id, text|url})")
-    d.add_argument("--out", metavar="OUT", help="batch: write results here (default stdout)")
-    d.add_argument("--workers", type=int, default=1, metavar="N", help="batch: worker processes")
+    d.add_argument(
+        "--jsonl",
+        nargs="+",
+        metavar="IN",
+        help="batch: JSON-lines files or globs (shards), one object per line ({id, text|url})",
+    )
+    d.add_argument(
+        "--out",
+        metavar="OUT",
+        help="batch: a file for one input (default stdout), or a directory (an existing one,"
+        " a path ending in /, or any path with several inputs) for one output shard per input",
+    )
+    d.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="batch: worker processes (default 1; with --dask and no address, the CPU count)",
+    )
+    d.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="ADDRESS",
+        help="batch: digest on Dask: a local cluster, or the scheduler at ADDRESS"
+        " (tcp://host:8786); needs raqam[cluster]",
+    )
+    d.add_argument(
+        "--force",
+        action="store_true",
+        help="batch: redo output shards that are already complete (default: skip them)",
+    )
+    d.add_argument(
+        "--figures",
+        metavar="TABLE",
+        help="batch: also write every figure as a table, TABLE.csv or TABLE.parquet",
+    )
 
     c = sub.add_parser("card", help="draw the figure card of one article as a PNG")
     c.add_argument("source", help="path to a UTF-8 text file, - for stdin, or a URL")
@@ -75,7 +110,20 @@ def _digest_command(args: argparse.Namespace) -> int:
     if args.jsonl:
         from bot.batch import run_batch
 
-        return run_batch(args.jsonl, out=args.out, workers=args.workers, max_bullets=args.bullets)
+        return run_batch(
+            args.jsonl,
+            out=args.out,
+            workers=args.workers,
+            max_bullets=args.bullets,
+            dask=args.dask,
+            force=args.force,
+            figures=args.figures,
+        )
+    batch_only = ("--out", args.out), ("--workers", args.workers), ("--figures", args.figures)
+    for flag, value in (*batch_only, ("--dask", args.dask)):
+        if value is not None:
+            print(f"raqam: {flag} is for batch mode (--jsonl IN ...)", file=sys.stderr)
+            return EXIT_USAGE
     if not args.source:
         print("raqam: give a file, - for stdin, or a URL (or --jsonl IN)", file=sys.stderr)
         return EXIT_USAGE

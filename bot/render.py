@@ -19,7 +19,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.ports import ChatPrefs, DigitStyle, Document, Reply, StoredDigest
+from handlers.ports import ChatPrefs, DigitStyle, Document, InlineChoice, Reply, StoredDigest
 from summarizer.model import Digest, Figure
 
 TELEGRAM_LIMIT = 4096
@@ -68,7 +68,11 @@ MESSAGES: dict[str, str] = {
         "• یک خبر را بفرستید یا از کانال به اینجا هدایت کنید "
         "(متن، یا زیرنویس عکس و ویدیو و فایل).\n"
         "• خبری که تلگرام چند تکه کرده، اگر پشت سر هم برسد، یک خبر حساب می‌شود.\n"
-        "• در گروه‌ها: خبر را با /digest پاسخ دهید یا ربات را نام ببرید.\n\n"
+        "• در گروه‌ها: خبر را با /digest پاسخ دهید یا ربات را نام ببرید.\n"
+        "• در هر گفتگویی: نام کاربری ربات را با @ بنویسید و پس از آن پیوند یا متن خبر را؛ "
+        "خلاصه یا فقط رقم‌ها را برگزینید.\n"
+        "• در گروه گفتگوی یک کانال: مدیران با /settings channel on "
+        "رقم‌های هر پست کانال را زیر آن روشن می‌کنند.\n\n"
         "<b>فرمان‌ها</b> (روی آخرین خبر، یا خبری که به آن پاسخ می‌دهید):\n"
         "/figures همه‌ی رقم‌ها\n"
         "/details N جمله‌های پشت بند N\n"
@@ -81,6 +85,8 @@ MESSAGES: dict[str, str] = {
     "empty": "متنی برای خلاصه کردن پیدا نکردم. متن خبر را بفرستید.",
     "not_persian": "این متن فارسی نیست؛ رقم فقط خبرهای فارسی را می‌خواند.",
     "no_figures": "در این متن رقمی پیدا نکردم. خلاصه‌ی آن:",
+    # Figures found, but none in a line that stands alone as a statement.
+    "ok": "رقم‌های این خبر در جمله‌ای کامل نیامده‌اند؛ همه‌ی رقم‌ها با /figures. خلاصه‌ی خبر:",
     "too_long": (
         "این متن بیش از اندازه بلند است ({size} نویسه؛ بیشینه {limit}). بخش کوتاه‌تری بفرستید."
     ),
@@ -99,11 +105,27 @@ MESSAGES: dict[str, str] = {
     "unsupported": "این پیام متنی ندارد. متن یا پیوند خبر را بفرستید.",
     "error": "متأسفم، در پردازش این پیام خطایی رخ داد. لطفاً دوباره امتحان کنید.",
     "settings_saved": "ذخیره شد.",
-    "settings_usage": (
-        "مثال: /settings bullets 5 یا /settings digits latin یا /settings theme dark"
-    ),
     "card_no_figures": (
         "این خبر رقمی ندارد که روی کارت بیاید؛ کارت از رقم‌های کلیدی خبر ساخته می‌شود."
+    ),
+    "channel_admins_only": "فقط مدیران گروه می‌توانند این را تغییر دهند.",
+    "channel_on": (
+        "از این پس پست‌های کانال که در این گروه می‌آیند، اگر رقمی داشته باشند، "
+        "با رقم‌های کلیدی‌شان پاسخ می‌گیرند."
+    ),
+    "channel_off": "رقم‌های پست‌های کانال دیگر در این گروه فرستاده نمی‌شود.",
+    "inline_hint": "پیوند خبر یا دست‌کم یک جمله‌ی خبری با رقم بنویسید",
+    "inline_not_allowed": "این ربات برای شما فعال نیست",
+    "inline_no_figures": "در این متن رقمی پیدا نشد",
+    "inline_not_persian": "این متن فارسی نیست",
+    "inline_link_failed": "این پیوند خوانده نشد: {message}",
+    "inline_reading_title": "خبر در حال خواندن است…",
+    "inline_reading_description": "چند ثانیه دیگر دوباره امتحان کنید.",
+    "inline_digest_title": "رقم‌های کلیدی: {title}",
+    "inline_figures_title": "فقط رقم‌ها ({count})",
+    "settings_usage": (
+        "مثال: /settings bullets 5 یا /settings digits latin یا /settings theme dark؛ "
+        "در گروه گفتگوی کانال: /settings channel on"
     ),
 }
 
@@ -433,38 +455,83 @@ class HtmlRenderer:
         )
         return self._finish("\n".join(lines), prefs)
 
-    def settings(self, prefs: ChatPrefs) -> Reply:
+    def settings(self, prefs: ChatPrefs, group: bool = False) -> Reply:
         markup = (
             "<b>تنظیمات این گفتگو</b>\n"
             f"تعداد بندها: {to_digits(str(prefs.bullets), prefs.digits)}\n"
             f"شکل ارقام: {DIGIT_NAMES[prefs.digits]}\n"
             f"رنگ کارت: {THEME_NAMES[prefs.theme]}"
         )
-        keyboard = InlineKeyboardMarkup(
+        if group:
+            state = "روشن" if prefs.channel_posts else "خاموش"
+            markup += f"\nرقم‌های پست‌های کانال در این گروه: {state}"
+        rows = [
             [
-                [
-                    InlineKeyboardButton(
-                        to_digits(str(n), prefs.digits) + (" ✓" if n == prefs.bullets else ""),
-                        callback_data=f"s:b:{n}",
-                    )
-                    for n in BULLET_CHOICES
-                ],
-                [
-                    InlineKeyboardButton(
-                        name + (" ✓" if style == prefs.digits else ""), callback_data=f"s:d:{style}"
-                    )
-                    for style, name in DIGIT_NAMES.items()
-                ],
-                [
-                    InlineKeyboardButton(
-                        "کارت " + name + (" ✓" if theme == prefs.theme else ""),
-                        callback_data=f"s:t:{theme}",
-                    )
-                    for theme, name in THEME_NAMES.items()
-                ],
-            ]
-        )
-        return self._finish(markup, None, keyboard)
+                InlineKeyboardButton(
+                    to_digits(str(n), prefs.digits) + (" ✓" if n == prefs.bullets else ""),
+                    callback_data=f"s:b:{n}",
+                )
+                for n in BULLET_CHOICES
+            ],
+            [
+                InlineKeyboardButton(
+                    name + (" ✓" if style == prefs.digits else ""), callback_data=f"s:d:{style}"
+                )
+                for style, name in DIGIT_NAMES.items()
+            ],
+            [
+                InlineKeyboardButton(
+                    "کارت " + name + (" ✓" if theme == prefs.theme else ""),
+                    callback_data=f"s:t:{theme}",
+                )
+                for theme, name in THEME_NAMES.items()
+            ],
+        ]
+        if group:
+            label = "پست‌های کانال: " + ("روشن ✓" if prefs.channel_posts else "خاموش")
+            switch = "off" if prefs.channel_posts else "on"
+            rows.append([InlineKeyboardButton(label, callback_data=f"s:c:{switch}")])
+        return self._finish(markup, None, InlineKeyboardMarkup(rows))
+
+    def plain(self, key: str, prefs: ChatPrefs | None = None, **values: object) -> str:
+        return _plain(self.text(key, prefs, **values))
+
+    def inline(self, rec: StoredDigest, prefs: ChatPrefs) -> list[InlineChoice]:
+        """The digest (title and bullets) and the figures only, each one message of at
+        most Telegram's limit (cut at a line, with an ellipsis, when longer)."""
+        d = rec.digest
+        title = rec.title or d.title or "خبر"
+        short_title = title if len(title) <= 60 else title[:59] + "…"
+        digest_html = self._one_message(self.digest_reply(rec, prefs))
+        first = _plain(apply_digits(esc(d.bullets[0]), prefs.digits)) if d.bullets else ""
+        choices = [
+            InlineChoice(
+                id=f"d{rec.id}",
+                title=self.plain("inline_digest_title", prefs, title=short_title),
+                description=first[:120],
+                html=digest_html,
+            )
+        ]
+        if d.figures:
+            lines = [f"<b>{esc(title)}</b>", ""]
+            lines.extend(f"{i}. {describe_figure(f)}" for i, f in enumerate(d.figures, 1))
+            figures_html = self._one_message(self._finish("\n".join(lines), prefs))
+            choices.append(
+                InlineChoice(
+                    id=f"f{rec.id}",
+                    title=self.plain("inline_figures_title", prefs, count=len(d.figures)),
+                    description="، ".join(f.text for f in d.figures[:6])[:120],
+                    html=figures_html,
+                )
+            )
+        return choices
+
+    def _one_message(self, reply: Reply) -> str:
+        if len(reply.chunks) <= 1:
+            return reply.chunks[0] if reply.chunks else esc("…")
+        # Longer than one message: the first part, cut again with room for "…".
+        head = split_html(reply.chunks[0], self.limit - 2)[0]
+        return head + "\n…"
 
     def export(self, rec: StoredDigest) -> list[Document]:
         d = rec.digest

@@ -14,6 +14,7 @@ import inspect
 import logging
 import multiprocessing
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from types import ModuleType
@@ -35,10 +36,26 @@ def _digest_job(text: str, title: str | None, max_bullets: int) -> Digest:
     return run_digest(text, title=title, max_bullets=max_bullets)
 
 
-class ExecutorDigester:
-    """Implements :class:`handlers.ports.DigestService` with an executor."""
+# Digests of recent texts kept in memory: a channel post forwarded by many users,
+# or an inline query typed again, is digested once. Texts longer than
+# CACHE_MAX_CHARS are not kept.
+CACHE_ENTRIES = 512
+CACHE_MAX_CHARS = 20_000
 
-    def __init__(self, workers: int = 4, *, processes: bool = False) -> None:
+
+class ExecutorDigester:
+    """Implements :class:`handlers.ports.DigestService` with an executor.
+
+    The engine is deterministic, so the digest of a text seen recently (same
+    text, title and bullet count) is served from a small LRU cache.
+    """
+
+    def __init__(
+        self, workers: int = 4, *, processes: bool = False, cache_entries: int = CACHE_ENTRIES
+    ) -> None:
+        self._cache: OrderedDict[tuple[str, str | None, int], Digest] = OrderedDict()
+        self._cache_entries = cache_entries
+        self.hits = 0
         self._executor: Executor
         if processes:
             ctx = multiprocessing.get_context("spawn")
@@ -49,8 +66,21 @@ class ExecutorDigester:
             )
 
     async def digest(self, text: str, *, title: str | None, max_bullets: int) -> Digest:
+        key = (text, title, max_bullets)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            self.hits += 1
+            return cached
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, _digest_job, text, title, max_bullets)
+        result = await loop.run_in_executor(
+            self._executor, _digest_job, text, title, max_bullets
+        )
+        if self._cache_entries > 0 and len(text) <= CACHE_MAX_CHARS:
+            self._cache[key] = result
+            while len(self._cache) > self._cache_entries:
+                self._cache.popitem(last=False)
+        return result
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

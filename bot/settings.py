@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     digest_workers: int = Field(default=4, ge=1, le=64, alias="RAQAM_DIGEST_WORKERS")
     digest_processes: bool = Field(default=False, alias="RAQAM_DIGEST_PROCESSES")
 
+    inline_wait_seconds: float = Field(default=4.0, gt=0, le=8, alias="RAQAM_INLINE_WAIT_SECONDS")
+    group_messages: int = Field(default=20, ge=0, alias="RAQAM_GROUP_MESSAGES")
+    group_period_seconds: float = Field(default=60.0, gt=0, alias="RAQAM_GROUP_PERIOD_SECONDS")
+
     allow_private_urls: bool = Field(default=False, alias="RAQAM_ALLOW_PRIVATE_URLS")
     link_connect_timeout: float = Field(default=5.0, gt=0, alias="RAQAM_LINK_CONNECT_TIMEOUT")
     link_read_timeout: float = Field(default=10.0, gt=0, alias="RAQAM_LINK_READ_TIMEOUT")

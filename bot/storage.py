@@ -23,12 +23,14 @@ from typing import TypeVar
 from handlers.ports import ChatPrefs, DigitStyle, StoredDigest, Theme
 from summarizer.model import Digest
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PRUNE_EVERY_SECONDS = 3600.0
 BUSY_TIMEOUT_MS = 10_000
 # Linking the bot's reply messages to a digest is a convenience; when the file is
 # locked it gives up soon instead of delaying the next chat's digest.
 LINK_BUSY_TIMEOUT_MS = 1_000
+# Chat settings kept in memory at most (the cache starts over when full).
+PREFS_CACHED = 100_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -57,13 +59,16 @@ CREATE TABLE IF NOT EXISTS chat_settings (
 );
 """
 
-# Each step takes a database from version N to N + 1 (the key); a new file gets
-# the version 1 schema and then every step.
-_MIGRATIONS: dict[int, str] = {
-    1: """
-ALTER TABLE chat_settings ADD COLUMN theme TEXT NOT NULL DEFAULT 'light';
-ALTER TABLE digests ADD COLUMN source TEXT;
-""",
+# The columns each step adds: the step keyed N takes a database from version N to
+# N + 1. A new file gets the version 1 schema and then every step. Version 2 once
+# named two different schemas (channel_posts alone; theme and source alone), so an
+# older file goes through every step and a step adds only the columns it lacks.
+_MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
+    1: (("chat_settings", "channel_posts", "INTEGER NOT NULL DEFAULT 0"),),
+    2: (
+        ("chat_settings", "theme", "TEXT NOT NULL DEFAULT 'light'"),
+        ("digests", "source", "TEXT"),
+    ),
 }
 
 T = TypeVar("T")
@@ -71,6 +76,32 @@ T = TypeVar("T")
 
 class StorageError(Exception):
     """The database cannot be used; the message says why in one line."""
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the file to :data:`SCHEMA_VERSION` in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated the file while this one waited.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version < SCHEMA_VERSION:
+            if version == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            for step in range(1, SCHEMA_VERSION):
+                for table, column, decl in _MIGRATIONS[step]:
+                    if column not in _columns(conn, table):
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -97,12 +128,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
-            script = _SCHEMA if version == 0 else ""
-            for step in range(max(version, 1), SCHEMA_VERSION):
-                script += _MIGRATIONS[step]
-            conn.executescript(
-                "BEGIN;" + script + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
-            )
+            _migrate(conn)
         # A write proves the file and its directory are writable.
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("COMMIT")
@@ -146,6 +172,9 @@ class Storage:
             max_workers=1, thread_name_prefix="raqam-sqlite-read"
         )
         self._last_prune = 0.0
+        # Chat settings are read before every digest and written rarely, only by
+        # this process: they are kept in memory once read (written through).
+        self._prefs: dict[int, ChatPrefs] = {}
         self.prune_sync()
 
     # -- plumbing -----------------------------------------------------------
@@ -274,23 +303,46 @@ class Storage:
     # -- chat settings --------------------------------------------------------
 
     def get_prefs_sync(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached
+        prefs = self._read_prefs(chat_id)
+        if len(self._prefs) >= PREFS_CACHED:
+            self._prefs.clear()
+        # setdefault: a value written meanwhile by set_prefs_sync is newer than ours.
+        return self._prefs.setdefault(chat_id, prefs)
+
+    def _read_prefs(self, chat_id: int) -> ChatPrefs:
         row = self._reader.execute(
-            "SELECT bullets, digits, theme FROM chat_settings WHERE chat_id = ?", (chat_id,)
+            "SELECT bullets, digits, theme, channel_posts FROM chat_settings WHERE chat_id = ?",
+            (chat_id,),
         ).fetchone()
         if row is None:
             return ChatPrefs(bullets=self.default_bullets, digits="fa")
         digits: DigitStyle = "latin" if row[1] == "latin" else "fa"
         theme: Theme = "dark" if row[2] == "dark" else "light"
-        return ChatPrefs(bullets=int(row[0]), digits=digits, theme=theme)
+        return ChatPrefs(
+            bullets=int(row[0]), digits=digits, theme=theme, channel_posts=bool(row[3])
+        )
 
     def set_prefs_sync(self, chat_id: int, prefs: ChatPrefs) -> None:
         self._conn.execute(
-            "INSERT INTO chat_settings (chat_id, bullets, digits, theme, updated_at)"
-            " VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO chat_settings"
+            " (chat_id, bullets, digits, theme, updated_at, channel_posts)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET bullets = excluded.bullets,"
-            " digits = excluded.digits, theme = excluded.theme, updated_at = excluded.updated_at",
-            (chat_id, prefs.bullets, prefs.digits, prefs.theme, time.time()),
+            " digits = excluded.digits, theme = excluded.theme,"
+            " updated_at = excluded.updated_at, channel_posts = excluded.channel_posts",
+            (
+                chat_id,
+                prefs.bullets,
+                prefs.digits,
+                prefs.theme,
+                time.time(),
+                int(prefs.channel_posts),
+            ),
         )
+        self._prefs[chat_id] = prefs
 
     # -- async API (handlers.ports.Store) ----------------------------------------
 
@@ -326,6 +378,9 @@ class Storage:
         return await self._read(lambda: self.get_digest_sync(chat_id, digest_id))
 
     async def get_prefs(self, chat_id: int) -> ChatPrefs:
+        cached = self._prefs.get(chat_id)
+        if cached is not None:
+            return cached  # no trip to the reader thread
         return await self._read(lambda: self.get_prefs_sync(chat_id))
 
     async def set_prefs(self, chat_id: int, prefs: ChatPrefs) -> None:

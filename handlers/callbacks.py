@@ -1,6 +1,7 @@
 """Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source,
 ``c:ID`` figure card of digest ID; ``s:b:N`` bullets per digest,
-``s:d:fa|latin`` digit style, ``s:t:light|dark`` card theme."""
+``s:d:fa|latin`` digit style, ``s:t:light|dark`` card theme,
+``s:c:on|off`` digests of channel posts in a discussion group (admins only)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import logging
 from dataclasses import replace
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from handlers.cards import answer_card
-from handlers.common import link_replies, send_reply, thread_of
+from handlers.common import is_group_admin, link_replies, send_reply, thread_of
 from handlers.context import RaqamContext
 from handlers.ports import ChatPrefs
 
@@ -74,14 +75,23 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
         return
 
     if parts[0] == "s" and len(parts) == 3:
-        new = _changed(prefs, parts[1], parts[2])
+        group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+        new = _changed(prefs, parts[1], parts[2], group=group)
         if new is None:
             await query.answer()
             return
+        if new.channel_posts != prefs.channel_posts and not await is_group_admin(
+            context, chat.id, query.from_user.id
+        ):
+            await query.answer(_plain(renderer.text("channel_admins_only", prefs)), show_alert=True)
+            return
         if new != prefs:
             await context.store.set_prefs(chat.id, new)
-        await query.answer(_plain(renderer.text("settings_saved", new)))
-        view = renderer.settings(new)
+        saved = "settings_saved"
+        if new.channel_posts != prefs.channel_posts:
+            saved = "channel_on" if new.channel_posts else "channel_off"
+        await query.answer(_plain(renderer.text(saved, new)))
+        view = renderer.settings(new, group=group)
         try:
             await query.edit_message_text(
                 view.chunks[0], parse_mode=ParseMode.HTML, reply_markup=view.keyboard
@@ -93,13 +103,15 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
     await query.answer()
 
 
-def _changed(prefs: ChatPrefs, key: str, value: str) -> ChatPrefs | None:
+def _changed(prefs: ChatPrefs, key: str, value: str, *, group: bool = False) -> ChatPrefs | None:
     if key == "b" and value.isdigit() and 1 <= int(value) <= MAX_BULLETS:
         return replace(prefs, bullets=int(value))
     if key == "d" and value in ("fa", "latin"):
         return replace(prefs, digits="fa" if value == "fa" else "latin")
     if key == "t" and value in ("light", "dark"):
         return replace(prefs, theme="light" if value == "light" else "dark")
+    if key == "c" and value in ("on", "off") and group:
+        return replace(prefs, channel_posts=value == "on")
     return None
 
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import InputFile, ReplyParameters, Update
+from telegram.constants import ChatType
 
 from handlers.cards import answer_card
 from handlers.common import (
     digest_for,
+    is_group_admin,
     link_replies,
     send_html,
     send_reply,
     thread_of,
-    typing,
 )
 from handlers.context import RaqamContext
-from handlers.messages import make_part
+from handlers.merger import make_part
 from handlers.ports import ChatPrefs, Reply, StoredDigest
 
 # (command, Persian description) for setMyCommands and /help.
@@ -180,19 +181,28 @@ async def cmd_settings(update: Update, context: RaqamContext) -> None:
     if ids is None:
         return
     chat_id = ids[0]
+    chat = update.effective_chat
+    group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
     prefs = await context.store.get_prefs(chat_id)
     args = [a.lower() for a in (context.args or [])]
     if args:
-        new = _apply_setting(prefs, args)
+        new = _apply_setting(prefs, args, group=group)
         if new is None:
             await _answer(update, context, context.renderer.text("settings_usage", prefs))
             return
+        if new.channel_posts != prefs.channel_posts:
+            user = update.effective_user
+            if not await is_group_admin(
+                context, chat_id, user.id if user else None, update.effective_message
+            ):
+                await _answer(update, context, context.renderer.text("channel_admins_only", prefs))
+                return
         prefs = new
         await context.store.set_prefs(chat_id, prefs)
-    await _answer(update, context, context.renderer.settings(prefs))
+    await _answer(update, context, context.renderer.settings(prefs, group=group))
 
 
-def _apply_setting(prefs: ChatPrefs, args: list[str]) -> ChatPrefs | None:
+def _apply_setting(prefs: ChatPrefs, args: list[str], *, group: bool = False) -> ChatPrefs | None:
     if len(args) != 2:
         return None
     key, value = args
@@ -211,6 +221,11 @@ def _apply_setting(prefs: ChatPrefs, args: list[str]) -> ChatPrefs | None:
             return replace(prefs, theme="light")
         if value in ("dark", "تیره"):
             return replace(prefs, theme="dark")
+    if key in ("channel", "کانال") and group:
+        if value in ("on", "روشن"):
+            return replace(prefs, channel_posts=True)
+        if value in ("off", "خاموش"):
+            return replace(prefs, channel_posts=False)
     return None
 
 
@@ -223,7 +238,6 @@ async def cmd_digest(update: Update, context: RaqamContext) -> None:
     chat_id = ids[0]
     target = message.reply_to_message
     if target is not None:
-        await typing(context.bot, chat_id, thread_of(message))
         await context.merger.process_now(
             context, chat_id, [make_part(target, update_id=update.update_id)]
         )

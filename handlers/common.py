@@ -14,13 +14,13 @@ from telegram import (
     InputFile,
     LinkPreviewOptions,
     Message,
-    MessageEntity,
     ReplyParameters,
 )
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction, ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from handlers.context import RaqamContext
+from handlers.merger import message_text as message_text
 from handlers.ports import Card, Reply, StoredDigest
 
 log = logging.getLogger(__name__)
@@ -146,13 +146,6 @@ async def typing(bot: Bot, chat_id: int, thread_id: int | None = None) -> None:
         log.debug("sendChatAction failed: %s", exc)
 
 
-def message_text(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:
-    """The text (or caption) of a message and the entities that refer to it."""
-    if message.text:
-        return message.text, tuple(message.entities)
-    return message.caption or "", tuple(message.caption_entities)
-
-
 def thread_of(message: Message | None) -> int | None:
     if message is not None and message.is_topic_message:
         return message.message_thread_id
@@ -198,3 +191,20 @@ def without_mentions(text: str, username: str | None) -> str:
     if not username:
         return text
     return re.sub("@" + re.escape(username) + r"\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+async def is_group_admin(
+    context: RaqamContext, chat_id: int, user_id: int | None, message: Message | None = None
+) -> bool:
+    """Is the sender an admin of group ``chat_id``? An anonymous admin writes as the
+    group itself; anyone else is looked up with getChatMember."""
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id == chat_id
+    if user_id is None:
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except (BadRequest, Forbidden) as exc:
+        log.info("could not check the admins of chat %s: %s", chat_id, exc)
+        return False
+    return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)

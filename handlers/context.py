@@ -6,14 +6,12 @@ handlers read them as ``context.store``, ``context.renderer`` and so on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from handlers.merger import ArticleMerger
 from handlers.ports import CardMaker, DigestService, Limits, LinkService, Renderer, Store
-
-if TYPE_CHECKING:
-    from handlers.messages import ArticleMerger
 
 DIGESTER = "raqam.digester"
 STORE = "raqam.store"
@@ -52,8 +50,8 @@ class RaqamContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         return cast(CardMaker, self.bot_data[CARDS])
 
     @property
-    def merger(self) -> ArticleMerger:
-        return cast("ArticleMerger", self.bot_data[MERGER])
+    def merger(self) -> ArticleMerger[RaqamContext]:
+        return cast("ArticleMerger[RaqamContext]", self.bot_data[MERGER])
 
 
 RaqamApp = Application[Any, RaqamContext, Any, Any, Any, Any]

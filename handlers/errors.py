@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from handlers.common import send_html
 from handlers.context import RaqamContext
@@ -22,7 +23,11 @@ async def on_error(update: object, context: RaqamContext) -> None:
     )
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    if update.effective_chat.type == ChatType.CHANNEL:
+        return  # the bot never posts into a channel
     message = update.effective_message
+    if message is not None and message.is_automatic_forward:
+        return  # a channel post in its discussion group: no apology under it
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(

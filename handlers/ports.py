@@ -26,6 +26,9 @@ class ChatPrefs:
     bullets: int
     digits: DigitStyle = "fa"
     theme: Theme = "light"
+    # In a channel's discussion group: comment the channel's posts with their key
+    # figures (switched on by a group admin).
+    channel_posts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,17 @@ class Reply:
 
     chunks: list[str]
     keyboard: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InlineChoice:
+    """One inline-mode result: what the user sees in the list (``title``,
+    ``description``) and the HTML message posted when they pick it."""
+
+    id: str
+    title: str
+    description: str
+    html: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +154,17 @@ class Renderer(Protocol):
 
     def source(self, rec: StoredDigest, prefs: ChatPrefs) -> Reply: ...
 
-    def settings(self, prefs: ChatPrefs) -> Reply: ...
+    def settings(self, prefs: ChatPrefs, group: bool = False) -> Reply:
+        """The settings view; ``group`` adds the switch for channel posts."""
+        ...
+
+    def inline(self, rec: StoredDigest, prefs: ChatPrefs) -> list[InlineChoice]:
+        """Inline-mode results for a digest: the digest itself and its figures only."""
+        ...
+
+    def plain(self, key: str, prefs: ChatPrefs | None = None, **values: object) -> str:
+        """A canned message as plain text (for buttons and alerts)."""
+        ...
 
     def export(self, rec: StoredDigest) -> list[Document]: ...
 
@@ -180,3 +204,6 @@ class Limits:
     default_bullets: int
     allowed_chats: frozenset[int]
     merge_window_seconds: float
+    # Inline mode: how long a link may take to read before the answer says it is
+    # still being read.
+    inline_wait_seconds: float = 4.0

@@ -12,14 +12,32 @@ a figure may still join a bullet of its own sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end
-from summarizer.lexicon import load_toml
+from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end, tables
+from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
-from summarizer.sentences import tokenize
+from summarizer.sentences import Token, tokenize
+from summarizer.statements import (
+    MAX_CHARS,
+    ends_on_participle,
+    event_of,
+    find_speaker,
+    is_complete,
+    is_finite,
+    is_first_or_second_person,
+    is_modal,
+    is_participle,
+    numbers_in,
+    problems,
+)
+from summarizer.statements import (
+    words as statement_words,
+)
 
 MAX_WORDS = 18
 # Words kept before the first figure of a bullet.
@@ -78,7 +96,9 @@ def _phrases() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     )
 
 
-def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bullet]:
+def choose(
+    ranked: list[Ranked], max_bullets: int, text: str = "", *, skip: set[int] | None = None
+) -> list[Bullet]:
     """Group the top figures into at most ``max_bullets`` bullets.
 
     Figures of one clause share a bullet. When there are more clauses than
@@ -93,7 +113,7 @@ def choose(ranked: list[Ranked], max_bullets: int, text: str = "") -> list[Bulle
     closed = False
     for i, r in enumerate(ranked):
         m = r.mention
-        if m.kind not in SUBSTANTIVE or m.trivia is not None:
+        if m.kind not in SUBSTANTIVE or m.trivia is not None or (skip and i in skip):
             continue
         if m.clause in by_clause:
             bullets[by_clause[m.clause]].figures.append(i)
@@ -206,6 +226,326 @@ def _free_slot(
                         by_clause[c] = bi
                 return True
     return False
+
+
+def finish(
+    text: str,
+    bullet: Bullet,
+    ranked: list[Ranked],
+    sentences: list[tuple[int, int]],
+    shown: set[str],
+    title: str | None = None,
+    memo: dict[tuple[object, ...], tuple[str, list[int]] | None] | None = None,
+) -> tuple[str, list[int]] | None:
+    """The line of ``bullet`` as a complete statement, and the figures it states.
+
+    Tried in turn: the clause as cut by :func:`render` (unless it opens with an
+    adverbial, when its subject may lie before it); the clause taken whole
+    from its sentence's subject to its finite verb (:func:`statement`); the
+    cut clause after all; a headline-style line composed from the figure's
+    record (:func:`compose`); the same for the best figure alone. A speaker's
+    own words (``… گل خوردیم``) are kept only with the speaker named
+    (``کربکندی: …``). A line that states a number an earlier bullet stated
+    (``shown``) is not used. ``None`` when no line stands alone. ``memo``
+    keeps the answers of earlier rounds of choosing for the same bullet.
+    """
+    key = (tuple(bullet.figures), tuple(bullet.clauses), frozenset(shown))
+    if memo is not None and key in memo:
+        return memo[key]
+    done = _finish(text, bullet, ranked, sentences, shown, title)
+    if memo is not None:
+        memo[key] = done
+    return done
+
+
+def _finish(
+    text: str,
+    bullet: Bullet,
+    ranked: list[Ranked],
+    sentences: list[tuple[int, int]],
+    shown: set[str],
+    title: str | None,
+) -> tuple[str, list[int]] | None:
+    best = min(bullet.figures)
+    m = ranked[best].mention
+    sentence = sentences[m.sentence]
+    own = sorted(i for i in bullet.figures if ranked[i].mention.clause == m.clause)
+    ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
+    # A clause later in its sentence leaves its subject in the clauses before it:
+    # only a clause that opens its sentence (after the frames) may stand alone.
+    # A headline phrase (``غربالگری بیش از ۷۰ میلیون نفر``) has no subject to lose.
+    cut = _finished(render(text, bullet, ranked))
+    if (
+        _has_verb(cut)
+        and not _opens_sentence(text, sentence, min(c[0] for c in bullet.clauses))
+        and not _names_its_subject(cut)
+    ):
+        cut = ""
+    whole = sorted(bullet.figures)
+    candidates: list[tuple[Callable[[], str], list[int]]] = []
+    if not _opens_adjunct(cut):
+        candidates.append((lambda: cut, whole))
+    if len(bullet.clauses) == 1 and len(own) == len(bullet.figures):
+        candidates.append((lambda: statement(text, sentence, ms), own))
+    if cut.split(" ", 1)[0] not in _SUBJECTLESS_OPENERS:
+        candidates.append((lambda: cut, whole))
+    candidates.append((lambda: statement(text, sentence, ms), own))
+    # Only a statement too long for a bullet is written anew from the figure's record.
+    candidates.append((lambda: _compose_if_long(text, sentence, ms), own))
+    if len(ms) > 1:
+        candidates.append((lambda: statement(text, sentence, [m]), [best]))
+        candidates.append((lambda: _compose_if_long(text, sentence, [m]), [best]))
+    speaker: str | None = None
+    tried: set[str] = set()
+    for make, figs in candidates:
+        line = _finished(make())
+        if not line or line in tried:
+            continue
+        tried.add(line)
+        if numbers_in(line) & shown:
+            continue
+        found = problems(line)
+        if not found:
+            return line, figs
+        if found == ["speaker"] and not _addresses_someone(line):
+            speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
+            quoted = f"{speaker}: {line}" if speaker else ""
+            if quoted and len(quoted) <= MAX_CHARS:
+                return quoted, figs
+    return None
+
+
+_ADJUNCT_OPENERS = frozenset(
+    {"با", "از", "در", "به", "برای", "تا", "طی", "پس", "پیش", "بعد", "قبل", "روز", "شب", "امروز",
+     "بین", "میان", "طبق", "براساس", "هنوز", "سپس", "دیروز", "فردا", "اکنون", "هم‌اکنون"}
+)
+# "با نتیجه ۲ بر ۱ … به پایان رسید": a clause that opens so has left its subject behind.
+_SUBJECTLESS_OPENERS = frozenset({"با", "بین", "میان"})
+
+
+def _opens_adjunct(line: str) -> bool:
+    """A clause that opens with an adverbial may have left its subject in the text before."""
+    first = line.split(" ", 1)[0]
+    return first in _ADJUNCT_OPENERS and _has_verb(line)
+
+
+def _names_its_subject(line: str) -> bool:
+    """``تعداد گروه‌های جهادی به … رسیده است``: a clause that opens with a noun of its own.
+
+    A figure first is its clause's subject when the verb is passive
+    (``و ۳۰ هزار هکتار … مجهز شدند``).
+    """
+    first = line.split(" ", 1)[0]
+    if first[:1].isdigit():
+        toks = [t for t in tokenize(line) if t.text[0].isalnum()]
+        if any(t.text in _MONEY_WORDS for t in toks[:4]):
+            return False  # "۸ هزار پوند جریمه شد": the amount is not who was fined
+        last = next((t for t in reversed(toks) if is_verb_token(t)), None)
+        return last is not None and verb_stem(last.text) in _PASSIVE_STEMS
+    if first in _ADJUNCT_OPENERS or first in _ANAPHORA or not first[:1].isalpha():
+        return False
+    heads = tables()
+    return first in heads.keep_heads or first in heads.drop_heads or bool(
+        lexicon().pos(first) & N and not lexicon().pos(first) & (P | ADV | PRO | DET)
+    )
+
+
+_ANAPHORA = frozenset({"این", "آن", "او", "وی", "ایشان", "همین", "آنها", "آن‌ها"})
+_MONEY_WORDS = frozenset({"تومان", "ریال", "دلار", "یورو", "پوند", "درهم", "روبل", "لیر", "ین"})
+
+
+def _has_verb(line: str) -> bool:
+    toks = [t for t in tokenize(line) if t.text[0].isalnum()]
+    return any(is_finite(toks, k) for k in range(len(toks)))
+
+
+def _finished(line: str | None) -> str:
+    if not line:
+        return ""
+    line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
+    if ends_on_participle(line):
+        line += " است"  # "… ساخته شده": the agency dropped the auxiliary
+    return line
+
+
+def _usable(line: str, shown: set[str]) -> bool:
+    return bool(line) and is_complete(line) and not (numbers_in(line) & shown)
+
+
+@lru_cache(maxsize=512)
+def _sentence_tokens(text: str, a: int, b: int) -> list[Token]:
+    """The tokens of ``text[a:b]`` (offsets in ``text``), kept while one text is digested."""
+    return tokenize(text[a:b], a)
+
+
+def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """The clause of the figures ``ms`` whole: from after the clause before it to its verb."""
+    a, b = sentence
+    toks = _sentence_tokens(text, a, b)
+    first = min(m.qual_start if m.qual_start is not None else m.num_start for m in ms)
+    last = max(m.np_end for m in ms)
+    i0 = next((k for k, t in enumerate(toks) if t.end > first), None)
+    i1 = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start < last), None)
+    if i0 is None or i1 is None:
+        return ""
+    end = _verb_after(toks, i1 + 1)
+    if end is None:
+        return ""
+    start = _sentence_start(toks, i0)
+    c0, c1 = _strip_frames(text, toks[start].start, toks[end].end, first, _phrases()[0])
+    if c1 - c0 > 2 * MAX_CHARS:
+        return ""
+    return _with_digits(text, c0, c1, ms)
+
+
+def _opens_sentence(text: str, sentence: tuple[int, int], c0: int) -> bool:
+    """Whether the clause at ``c0`` is the first of its sentence once frames are set aside."""
+    a, b = sentence
+    toks = _sentence_tokens(text, a, b)
+    i0 = next((k for k, t in enumerate(toks) if t.end > c0), None)
+    if i0 is None:
+        return False
+    start = toks[_sentence_start(toks, i0)].start
+    if start >= c0:
+        return True
+    s0, _ = _strip_frames(text, start, b, c0, _phrases()[0])
+    return s0 >= c0 or not text[s0:c0].strip(_EDGE_PUNCT)
+
+
+def _sentence_start(toks: list[Token], i0: int) -> int:
+    """Where the sentence holding ``i0`` starts its own words: after a colon or quote mark."""
+    for k in range(i0 - 1, -1, -1):
+        if toks[k].text in (":", "؛", ";", "«", "»", "\""):
+            return k + 1
+    return 0
+
+
+_CLAUSE_STOPS = frozenset({":", "؛", ";", "«", "»", "\"", "که"})
+MAX_VERB_DISTANCE = 24
+MAX_SUBJECT_DISTANCE = 30
+
+
+_COPULAS = frozenset({"است", "بود", "هستند", "بودند", "باشد", "نیست", "نبود", "می‌باشد"})
+
+
+def _verb_after(toks: list[Token], k: int) -> int | None:
+    """Index of the last token of the first finite verb group at or after ``k``."""
+    relative = False
+    for j in range(k, min(len(toks), k + MAX_VERB_DISTANCE)):
+        w = toks[j].text
+        if w in (":", "؛", ";", ".", "!", "?", "؟"):
+            return None
+        if w == "که":
+            relative = True  # ۲۶ گلی که … به ثمر رساند: that verb is the relative clause's
+            continue
+        if is_finite(toks, j) and not is_modal(w):
+            j = _coordinated_participle(toks, j)
+            e = j
+            while e + 1 < len(toks) and toks[e + 1].text[0].isalpha() and (
+                is_finite(toks, e + 1) or toks[e + 1].text in ("است", "اند", "شد", "شده")
+            ):
+                e += 1
+            if relative:
+                relative = False
+                continue
+            if e + 1 < len(toks) and toks[e + 1].text == "که" and toks[e].text in _COPULAS:
+                relative = True  # "تنها بازیکنی بود که …": the predicate goes on
+                continue
+            return e
+    return None
+
+
+def _coordinated_participle(toks: list[Token], j: int) -> int:
+    """``بهبود یافته و ترخیص شده‌اند``: a participle before «و» shares the verb after it."""
+    if j + 1 >= len(toks) or toks[j + 1].text != "و" or not is_participle(toks[j].text):
+        return j
+    for k in range(j + 2, min(len(toks), j + 6)):
+        if toks[k].text in ("،", ",", ":", "؛", "."):
+            return j
+        if is_finite(toks, k) and not is_participle(toks[k].text):
+            return k
+    return j
+
+
+def _clause_start(toks: list[Token], i0: int) -> int:
+    """Start of the clause holding token ``i0``: after the verb, colon or «که» before it."""
+    lo = max(0, i0 - MAX_SUBJECT_DISTANCE)
+    for k in range(i0 - 1, lo - 1, -1):
+        w = toks[k].text
+        if w in _CLAUSE_STOPS or is_finite(toks, k):
+            return k + 1
+    if lo == 0:
+        return 0
+    comma = next((k for k in range(i0 - 1, lo - 1, -1) if toks[k].text in ("،", ",")), None)
+    return comma + 1 if comma is not None else lo
+
+
+def _compose_if_long(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """:func:`compose`, where the figure's whole statement is complete but too long."""
+    whole = _finished(statement(text, sentence, ms))
+    if not whole or problems(whole) != ["long"]:
+        return ""
+    return compose(text, sentence, ms)
+
+
+def _addresses_someone(line: str) -> bool:
+    """``… باشگاه متمولی هستید``: the second person is the interviewer's question."""
+    return any(w.endswith("ید") and is_first_or_second_person(w) for w in line.split())
+
+
+def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
+    """A headline-style line from the record of the first figure of ``ms``.
+
+    ``<event noun> <qualifier> <value> <unit> <subject> <period>``, the event
+    named by the verb of the figure's clause (``۱۷ نفر … دستگیر شدند`` ->
+    ``دستگیری ۱۷ نفر …``); a percent change reads ``افزایش ۱۲ درصدی صادرات``.
+    Empty when the record lacks what the line needs.
+    """
+    m = ms[0]
+    w = statement_words()
+    a, b = sentence
+    toks = _sentence_tokens(text, a, b)
+    q0 = m.qual_start if m.qual_start is not None else m.num_start
+    if m.kind == "percent" and m.change is not None:
+        if not m.subject:
+            return ""
+        number = _with_digits(text, m.num_start, m.num_end, [m])
+        line = f"{w.change_nouns[m.change]} {number} درصدی {m.subject}"
+    else:
+        if m.subject is None:
+            return ""  # "برگزاری ۲۱ نفر": what the number counts is unknown
+        after = next((k for k, t in enumerate(toks) if t.start >= m.np_end), len(toks))
+        np_end = m.np_end
+        events = statement_words().event_nouns
+        # "۴۲ کیلو حشیش کشف و …": the phrase stops before the event's own word.
+        while after > 0 and toks[after - 1].text in events and toks[after - 1].start >= m.end:
+            after -= 1
+            np_end = toks[after - 1].end if after > 0 else m.end
+        noun = (
+            events[toks[after].text]  # "۴۲ کیلو حشیش کشف و …": the first event is the figure's
+            if after < len(toks) and toks[after].text in events
+            else event_of(toks, after, after + MAX_VERB_DISTANCE)
+        )
+        if noun is None:
+            return ""
+        line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
+    if m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end):
+        line += " " + text[m.period_span[0] : m.period_span[1]]
+    return line
+
+
+def _with_digits(text: str, c0: int, c1: int, ms: list[Mention]) -> str:
+    """``text[c0:c1]`` with spelled-out figures written in digits."""
+    pieces: list[str] = []
+    pos = c0
+    for m in sorted(ms, key=lambda x: x.num_start):
+        if m.num_start < pos or m.num_end > c1:
+            continue
+        pieces.append(text[pos : m.num_start])
+        pieces.append(_digits_form(text[m.num_start : m.num_end], m))
+        pos = m.num_end
+    pieces.append(text[pos:c1])
+    return _SPACES_RX.sub(" ", "".join(pieces)).strip(_EDGE_PUNCT)
 
 
 def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
@@ -362,7 +702,8 @@ _INTERVIEW_RX = re.compile(
     r"(?:\s+(?:در\s+خصوص|درباره|درمورد|در\s+مورد))?\s*،?\s*"
 )
 _SAID_RX = re.compile(
-    r"^[^،:؛]{0,160}?\sبا\s+(?:بیان|اعلام|تاکید بر|تأکید بر)\s+(?:این\s*که|اینکه)\s+"
+    r"^(?:[^،:؛]{0,160}?\s)?با\s+(?:(?:بیان|اعلام|تاکید\s+بر|تأکید\s+بر|یادآوری)\s+(?:این\s*که|این‌که)"
+    r"|اشاره\s+به(?:\s+(?:این\s*که|این‌که))?)\s+"
 )
 
 
@@ -412,8 +753,7 @@ def _skip_preamble(text: str, c0: int, first: int) -> int:
     comma = max(lead.rfind("،"), lead.rfind("؛"))
     if comma >= 0 and _word_count(lead[comma + 1 :]) >= 1:
         return c0 + comma + 1
-    words = list(re.finditer(r"\S+", lead))
-    return c0 + words[-MAX_LEAD_WORDS].start()
+    return c0  # never cut a lead between words: the line may lose its subject
 
 
 def _word_count(s: str) -> int:
@@ -430,6 +770,9 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
                 changed = True
                 break
     return s
+
+
+_PASSIVE_STEMS = frozenset({"شد", "شو", "گردید", "گرد"})
 
 
 def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) -> str:
@@ -450,10 +793,22 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     if noun.text not in action_nouns or not is_light_verb(first_verb):
         return s
     body = s[: noun.start].rstrip(_EDGE_PUNCT + " ")
-    if body.endswith(" را"):
+    marked = body.endswith(" را")
+    if marked:
         body = body[:-3]
+    elif verb_stem(first_verb.text) not in _PASSIVE_STEMS and not any(
+        is_first_or_second_person(w.text) for w in words[k + 1 :]
+    ):
+        return s  # "۳۳ مرکز … تسهیلات ارائه می‌دهند": the figure is the subject, not the object
     if " را " in body or "باید" in body or "می‌توان" in body:
         return s  # a subject or modal of its own: keep the verb
+    events = statement_words().event_nouns
+    parts = body.split()
+    if any(
+        (w in action_nouns or w in events) and nxt == "و"
+        for w, nxt in itertools.pairwise(parts[1:])
+    ):
+        return s  # "… اخطاریه صادر و ۱۲ واحد پلمب شد": two events; the noun heads only one
     head = body.split()[:3]
     if not any(_DIGIT_OR_NUMBER_RX.search(w) for w in head):
         return s  # the figure is not what the clause is about
@@ -461,7 +816,9 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
     body = _strip_openers(body, openers)
     if not body:
         return s
-    head_noun = noun.text + ("ی" if noun.text.endswith(("ا", "و")) else "")  # اجرای، اهدای
+    head_noun = statement_words().event_nouns.get(noun.text) or (
+        noun.text + ("ی" if noun.text.endswith(("ا", "و")) else "")  # اجرای، اهدای
+    )
     return head_noun + " " + body
 
 

@@ -16,6 +16,7 @@ from summarizer.model import Digest, Figure, Status
 from summarizer.normalize import Normalized, normalize
 from summarizer.rank import SUBSTANTIVE, Ranked, rank
 from summarizer.sentences import split_sentences
+from summarizer.statements import numbers_in
 from summarizer.summary import content_words, summarize
 
 _PERSIAN_RX = re.compile("[\u0600-\u06ff]")
@@ -64,14 +65,7 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
     ranked = rank(mentions, headline=headline, n_sentences=len(spans), title_words=title_words)
     figures = [_to_figure(r, norm) for r in ranked]
 
-    chosen = bullet_mod.choose(ranked, max_bullets, norm.text)
-    bullet_lines: list[str] = []
-    bullet_figures: list[list[int]] = []
-    for b in chosen:
-        line = bullet_mod.render(norm.text, b, ranked)
-        if line:
-            bullet_lines.append(line)
-            bullet_figures.append(sorted(b.figures))
+    bullet_lines, bullet_figures = _bullets(norm.text, ranked, spans, max_bullets, title)
 
     counts = [0] * len(spans)
     for m in mentions:
@@ -90,6 +84,42 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
         status=status,
         sentence_spans=sentence_spans,
     )
+
+
+# Rounds of choosing bullets again without the figures no complete line was found for.
+BULLET_ROUNDS = 4
+
+
+def _bullets(
+    text: str,
+    ranked: list[Ranked],
+    spans: list[tuple[int, int]],
+    max_bullets: int,
+    title: str | None,
+) -> tuple[list[str], list[list[int]]]:
+    """Complete-statement bullets, most important first, no number stated twice."""
+    skip: set[int] = set()
+    memo: dict[tuple[object, ...], tuple[str, list[int]] | None] = {}
+    lines: list[str] = []
+    figs: list[list[int]] = []
+    for _ in range(BULLET_ROUNDS):
+        chosen = bullet_mod.choose(ranked, max_bullets, text, skip=skip)
+        lines, figs = [], []
+        shown: set[str] = set()
+        failed = False
+        for b in chosen:
+            done = bullet_mod.finish(text, b, ranked, spans, shown, title, memo)
+            if done is None:
+                skip.update(b.figures)
+                failed = True
+                continue
+            line, used = done
+            lines.append(line)
+            figs.append(used)
+            shown |= numbers_in(line)
+        if not failed:
+            break
+    return lines, figs
 
 
 def _is_persian(text: str) -> bool:

@@ -54,6 +54,7 @@ class Unit:
     kind: Kind
     forms: tuple[tuple[str, ...], ...]
     people: bool = False
+    context: frozenset[str] = frozenset()  # words one of which must come before
 
 
 @dataclass(slots=True)
@@ -103,7 +104,20 @@ class Tables:
     light_verbs: frozenset[str]
     compounds: dict[str, dict[str, float]]
     money_heads: frozenset[str]
+    money_after: frozenset[str]
     period_prep_starts: frozenset[str]
+    partitive_skip: frozenset[str]
+    not_partitive: frozenset[str]
+    valued_by: tuple[tuple[str, ...], ...]
+    paid_for: frozenset[str]
+    prepositions: frozenset[str]
+    clause_skip: frozenset[str]
+    predicate_verbs: frozenset[str]
+    predicate_stems: frozenset[str]
+    not_events: frozenset[str]
+    whole_words: frozenset[str]
+    score_heads: frozenset[str]
+    time_heads: frozenset[str]
 
 
 @cache
@@ -114,7 +128,15 @@ def tables() -> Tables:
     units: list[Unit] = []
     for entry in u.get("unit", []):
         forms = tuple(tuple(f.split()) for f in entry["forms"])
-        units.append(Unit(entry["canonical"], entry["kind"], forms, bool(entry.get("people"))))
+        units.append(
+            Unit(
+                entry["canonical"],
+                entry["kind"],
+                forms,
+                bool(entry.get("people")),
+                frozenset(entry.get("context", [])),
+            )
+        )
     index: dict[str, list[Unit]] = {}
     for unit in units:
         for form in unit.forms:
@@ -151,7 +173,22 @@ def tables() -> Tables:
         age_words=frozenset(trivia.get("age_words", [])),
         light_verbs=frozenset(bullets.get("light_verbs", [])),
         money_heads=frozenset(subj.get("money_heads", [])),
+        money_after=frozenset(u.get("implicit_money", {}).get("after", [])),
         period_prep_starts=frozenset(p.split()[0] for p in periods.get("prepositions", [])),
+        partitive_skip=frozenset(subj.get("partitive_skip", [])),
+        not_partitive=frozenset(subj.get("not_partitive", [])),
+        valued_by=tuple(
+            sorted((tuple(x.split()) for x in subj.get("valued_by", [])), key=lambda x: -len(x))
+        ),
+        paid_for=frozenset(subj.get("paid_for", [])),
+        prepositions=frozenset(subj.get("prepositions", [])),
+        clause_skip=frozenset(subj.get("clause_skip", [])),
+        predicate_verbs=frozenset(subj.get("predicate_verbs", [])),
+        predicate_stems=frozenset(subj.get("predicate_stems", [])),
+        not_events=frozenset(subj.get("not_events", [])),
+        whole_words=frozenset(subj.get("whole_words", [])),
+        score_heads=frozenset(subj.get("score_heads", [])),
+        time_heads=frozenset(trivia.get("time_heads", [])),
         compounds={
             c["unit"]: {k: float(v) for k, v in c["parts"].items()} for c in u.get("compound", [])
         },
@@ -262,6 +299,43 @@ def _may_have_number_words(s: str) -> bool:
     return bool(_NUMBER_WORDS_RX.search(s))
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What is known of one number while its mention is read, step by step."""
+
+    kind: Kind
+    trivia: str | None
+    date: str | None
+    end: int  # end of the figure span (the number, then its unit)
+    j: int  # first token after the figure span
+    unit: Unit | None = None
+    unit_name: str | None = None
+    drop: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where the number stands among the sentence's tokens."""
+
+    tokens: list[Token]
+    before: int  # tokens[:before] precede the number
+    after: int  # first token starting at or after the number's end
+    c_from: int  # the clause's first token
+    c_to: int  # the clause's end (exclusive)
+
+    @property
+    def prev(self) -> str:
+        return self.tokens[self.before - 1].text if self.before > 0 else ""
+
+    @property
+    def prev2(self) -> str:
+        return self.tokens[self.before - 2].text if self.before > 1 else ""
+
+    @property
+    def nxt(self) -> str:
+        return self.tokens[self.after].text if self.after < len(self.tokens) else ""
+
+
 def _mention(
     text: str,
     si: int,
@@ -273,179 +347,239 @@ def _mention(
     cstarts: list[int],
     only_number: bool,
 ) -> Mention | None:
-    t = tables()
+    """Read one number: kind and unit, then whether it is a figure at all, then its
+    calendar sense and trivia, then qualifier, subject, period and change."""
     ns, ne = nm.start + base, nm.end + base
     first = bisect_right(ends, ns)  # first token ending after ns
     after = bisect_left(starts, ne)  # first token starting at/after ne
     if first >= len(tokens):
         return None
-    before = first  # tokens[:before] precede the number
+    place = _clause_of(tokens, cstarts, first, after)
+    num_text = text[ns:ne]
+
+    r = _grammar_kind(nm, ne, after)
+    _kind_and_unit(r, place)
+    _money_without_currency(r, place, nm, num_text)
+    r.unit_name = _unit_name(r, text, ns)
+    _not_a_figure(r, place, nm, text, ns, ne, only_number)
+    _calendar(r, place, nm, num_text)
+    _trivia(r, place, nm, text, ne)
+
+    start = ns
+    if nm.range is not None and place.prev in ("بین", "از") and place.before > 0:
+        start = tokens[place.before - 1].start  # بین ۲ تا ۳ میلیون: the range as written
+    c_from, c_to = place.c_from, place.c_to
+    m = Mention(
+        sentence=si,
+        start=start,
+        end=r.end,
+        num_start=ns,
+        num_end=ne,
+        value=-abs(nm.value) if (nm.negative and nm.value is not None) else nm.value,
+        kind=r.kind,
+        range=nm.range,
+        unit=r.unit_name,
+        date=r.date,
+        trivia=r.trivia,
+        drop=r.drop,
+        clause=(tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end),
+        np_end=r.end,
+    )
+    if r.drop:
+        return m
+
+    before, j = place.before, r.j
+    _qualifier(m, tokens, before, c_from)
+    _subject(m, tokens, j, c_from, c_to, before, r.unit)
+    _period(m, tokens, c_from, c_to, before, j)
+    _change(m, tokens, c_from, c_to, before, j)
+    return m
+
+
+def _clause_of(tokens: list[Token], cstarts: list[int], first: int, after: int) -> _Place:
+    """The clause the number stands in: from the clause start before it to the next one
+    (never ending before the number itself)."""
     ci = bisect_right(cstarts, first) - 1
     c_from = cstarts[ci] if ci >= 0 else 0
     c_to = cstarts[ci + 1] if ci + 1 < len(cstarts) else len(tokens)
-    c_to = max(c_to, after)
-    clause = (tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end)
+    return _Place(tokens, first, after, c_from, max(c_to, after))
 
-    kind: Kind = "count"
-    unit: Unit | None = None
-    end = ne
-    j = after
-    trivia: str | None = None
-    drop = False
-    date = nm.date
-    num_text = text[ns:ne]
 
+def _grammar_kind(nm: NumberMatch, ne: int, after: int) -> _Reading:
+    """The kind the number grammar already knows: date, time, ordinal, multiplier, percent."""
+    r = _Reading(kind="count", trivia=None, date=nm.date, end=ne, j=after)
     if nm.kind in ("date", "time"):
-        kind = "date"
-        trivia = nm.kind
+        r.kind, r.trivia = "date", nm.kind
     elif nm.kind == "ordinal":
-        kind = "ordinal"
-        trivia = "ordinal"
+        r.kind, r.trivia = "ordinal", "ordinal"
     elif nm.kind == "multiplier":
-        kind = "multiplier"
+        r.kind = "multiplier"
     elif nm.kind == "percent":
-        kind = "percent"
+        r.kind = "percent"
+    return r
 
-    # Unit right after the number.
-    if kind in ("count", "percent"):
-        found = _unit_at(tokens, j)
-        if found is not None:
-            unit, n_tok = found
-            if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
-                unit = next(u for u in t.units if u.canonical == "نفر")
-                n_tok = 1
-            if kind == "percent" and unit.kind != "percent":
-                unit = None
-            else:
-                end = tokens[j + n_tok - 1].end
-                j += n_tok
-                if kind == "count":
-                    kind = unit.kind
-    if (
-        kind == "count"
-        and unit is None
-        and _MONEY_ADJECTIVE_RX.search(num_text)
-        and " " in num_text.strip()
-    ):
-        kind = "money"  # سرمایه‌گذاری ۲ میلیاردی
-    elif (
-        kind == "count"
-        and unit is None
-        and nm.value is not None
-        and nm.value >= 1e6
-        and _SCALE_WORD_RX.search(num_text)
-        and any(tokens[i].text in t.money_heads for i in range(max(c_from, before - 6), before))
-    ):
-        kind = "money"  # نقدینگی ۱۱۲ هزار میلیارد شد (currency left implicit)
-    if kind == "percent":
-        unit_name: str | None = "واحد درصد" if "واحد درصد" in text[ns:end] else "درصد"
-    else:
-        unit_name = unit.canonical if unit else None
 
-    prev = tokens[before - 1].text if before > 0 else ""
-    nxt = tokens[after].text if after < len(tokens) else ""
+def _kind_and_unit(r: _Reading, place: _Place) -> None:
+    """The unit right after the number (``units.toml``) and the kind it gives:
+    ``۵ میلیارد تومان`` money, ``۱۲ تن از …`` people, ``۳ کیلومتر`` a measure."""
+    if r.kind not in ("count", "percent"):
+        return
+    tokens, j = place.tokens, r.j
+    found = _unit_at(tokens, j, place.c_from)
+    if found is None:
+        return
+    unit, n_tok = found
+    if unit.canonical == "تن" and j + 1 < len(tokens) and tokens[j + 1].text == "از":
+        unit = next(u for u in tables().units if u.canonical == "نفر")
+        n_tok = 1
+    if r.kind == "percent" and unit.kind != "percent":
+        return
+    r.unit = unit
+    r.end = tokens[j + n_tok - 1].end
+    r.j = j + n_tok
+    if r.kind == "count":
+        r.kind = unit.kind
 
-    # Not figures at all.
+
+def _money_without_currency(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> None:
+    """Money whose currency is left implicit: ``سرمایه‌گذاری ۲ میلیاردی``, a money
+    head before a scaled number (``نقدینگی ۱۱۲ هزار میلیارد شد``) or a money word
+    after it (``۱۰۰ میلیارد کسری بودجه``)."""
+    if r.kind != "count" or r.unit is not None:
+        return
+    t = tables()
+    tokens, before, after = place.tokens, place.before, place.after
+    if _MONEY_ADJECTIVE_RX.search(num_text) and " " in num_text.strip():
+        r.kind = "money"
+        return
+    if nm.value is None or nm.value < 1e6 or not _SCALE_WORD_RX.search(num_text):
+        return
+    head_before = any(
+        tokens[i].text in t.money_heads for i in range(max(place.c_from, before - 6), before)
+    )
+    word_after = after < len(tokens) and tokens[after].text in t.money_after
+    if head_before or word_after:
+        r.kind = "money"
+
+
+def _unit_name(r: _Reading, text: str, ns: int) -> str | None:
+    if r.kind == "percent":
+        return "واحد درصد" if "واحد درصد" in text[ns : r.end] else "درصد"
+    return r.unit.canonical if r.unit else None
+
+
+def _not_a_figure(
+    r: _Reading,
+    place: _Place,
+    nm: NumberMatch,
+    text: str,
+    ns: int,
+    ne: int,
+    only_number: bool,
+) -> None:
+    """Numbers that are no figure: a page id alone on its line, a code, phone or model
+    name (``سامانه ۱۱۰``، ``ماده ۱۲``، ``طرح ظفر ۲``), a bare scale word or fraction
+    (``تخلف میلیاردی``، ``نیم فصل``); small numbers in words are trivia (``دو تیم``)."""
+    t = tables()
+    num_text = text[ns:ne]
+    bare_count = r.kind == "count" and r.unit is None and nm.value is not None
+    prev = place.prev
     if only_number:
-        drop, trivia = True, "page_id"
-    elif (nm.is_code and unit is None) or _is_phone_or_code(num_text, text, ns, ne) or (
-        kind == "count"
-        and unit is None
-        and nm.value is not None
-        and (prev in t.code_heads or (before >= 2 and tokens[before - 2].text in _NAMED_PLANS))
-    ):
-        drop, trivia = True, "code"  # سامانه ۱۱۰، ماده ۱۲، طرح ظفر ۲
+        r.drop, r.trivia = True, "page_id"
     elif (
-        kind == "count"
-        and unit is None
+        (nm.is_code and r.unit is None)
+        or _is_phone_or_code(num_text, text, ns, ne, nm)
+        or (bare_count and (prev in t.code_heads or place.prev2 in _NAMED_PLANS))
+        or (bare_count and _is_citation(place))
+    ):
+        r.drop, r.trivia = True, "code"
+    elif (
+        bare_count
         and nm.value is not None
         and not _DIGIT_RX.search(num_text)
         and (abs(nm.value) < 1 or _BARE_SCALE_RX.fullmatch(num_text.strip()))
     ):
-        drop, trivia = True, "word"  # نیم فصل، تخلف میلیاردی
+        r.drop, r.trivia = True, "word"
     elif (
-        kind == "count"
-        and unit is None
+        bare_count
         and nm.value is not None
         and abs(nm.value) < 10
         and not _DIGIT_RX.search(num_text)
     ):
-        trivia = "small"  # دو تیم، سه نفر از …: words, not figures
+        r.trivia = "small"
 
-    # Years and calendar dates the grammar left as plain numbers.
-    if kind == "count" and unit is None and not drop and nm.value is not None:
-        v = nm.value
-        prev2 = tokens[before - 2].text if before > 1 else ""
-        if (
-            prev == "سال"
-            or nxt in _MONTHS
-            or prev in _MONTHS
-            or (prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
-        ):
-            if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
-                kind, trivia = "date", "year"
-                year = int(v) + (1300 if v < 100 else 0)
-                date = date or f"{year:04d}"
-            elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
-                kind, trivia = "date", "day"
-        elif prev == "ساعت":
-            kind, trivia = "date", "time"
-        elif (
-            float(v).is_integer()
-            and (1300 <= v <= 1420 or 1950 <= v <= 2060)
-            and re.fullmatch("[۰-۹]{4}", num_text)
-            and (
-                not nxt
-                or not nxt[0].isalpha()
-                or nxt in t.stop
-                or nxt in _ERA_WORDS
-                or prev in _YEAR_HEADS
-                or verb_stem(nxt) is not None
-            )
-        ):
-            kind, trivia = "date", "year"
-            date = date or f"{int(v):04d}"
-    if unit is not None and unit.kind == "duration" and tokens[j - 1].text in t.age_words:
-        trivia = "age"
-    elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
-        trivia = "fraction"  # نیم فصل
 
+def _is_citation(place: _Place) -> bool:
+    """``(مجلسی، ۱۴۰۳: ۶ / ۲۱۴)``، ``مومنون / ۱۰۰``، a footnote ``(۳)``: a reference."""
+    prev, nxt = place.prev, place.nxt
+    if prev == "/" or nxt == "/":
+        return True
+    if prev == "(" and nxt == ")":
+        return True
+    return prev == ":" and bool(re.fullmatch("[۰-۹]{4}", place.prev2))
+
+
+def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> None:
+    """Years, days of the month and clock times the grammar left as plain numbers:
+    ``سال ۱۴۰۲``، ``سال مالی ۹۹``، ``۱۲ فروردین``، ``ساعت ۱۰``، ``در ۱۴۰۱ …``."""
+    if r.kind != "count" or r.unit is not None or r.drop or nm.value is None:
+        return
+    t = tables()
+    v = nm.value
+    prev, nxt = place.prev, place.nxt
     if (
-        kind == "money"
-        and unit_name not in ("ریال", "تومان")
-        and nm.value in (1, 10, 100, 1000)
-        and _QUOTE_RX.match(text, end)
+        prev == "سال"
+        or nxt in _MONTHS
+        or prev in _MONTHS
+        or (place.prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
     ):
-        drop, trivia = True, "quote"  # نرخ ارز: ۱۰ روپیه سریلانکا ۲,۱۵۹ ریال
-    if kind == "percent" and prev == "سال" and nm.range is None:
-        kind, trivia, unit_name, end = "date", "year", None, ne  # در سال ۹۵ درصد بیشتری …
-    start = ns
-    if nm.range is not None and prev in ("بین", "از") and before > 0:
-        start = tokens[before - 1].start  # بین ۲ تا ۳ میلیون: the range as written
-    m = Mention(
-        sentence=si,
-        start=start,
-        end=end,
-        num_start=ns,
-        num_end=ne,
-        value=-abs(nm.value) if (nm.negative and nm.value is not None) else nm.value,
-        kind=kind,
-        range=nm.range,
-        unit=unit_name,
-        date=date,
-        trivia=trivia,
-        drop=drop,
-        clause=clause,
-        np_end=end,
-    )
-    if drop:
-        return m
+        if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
+            r.kind, r.trivia = "date", "year"
+            year = int(v) + (1300 if v < 100 else 0)
+            r.date = r.date or f"{year:04d}"
+        elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
+            r.kind, r.trivia = "date", "day"
+    elif prev == "ساعت" or prev in t.time_heads:
+        r.kind, r.trivia = "date", "time"  # ساعت ۱۰، دقیقه ۹۲
+    elif (
+        float(v).is_integer()
+        and (1300 <= v <= 1420 or 1950 <= v <= 2060)
+        and re.fullmatch("[۰-۹]{4}", num_text)
+        and (
+            not nxt
+            or not nxt[0].isalpha()
+            or nxt in t.stop
+            or nxt in _ERA_WORDS
+            or prev in _YEAR_HEADS
+            or verb_stem(nxt) is not None
+        )
+    ):
+        r.kind, r.trivia = "date", "year"
+        r.date = r.date or f"{int(v):04d}"
 
-    _qualifier(m, tokens, before, c_from)
-    _subject(m, tokens, j, c_from, c_to, before, unit)
-    _period(m, tokens, c_from, c_to, before, j)
-    _change(m, tokens, c_from, c_to, before, j)
-    return m
+
+def _trivia(r: _Reading, place: _Place, nm: NumberMatch, text: str, ne: int) -> None:
+    """Figures a reader does not need: an age (``۳۰ سال سن``), a fraction of a
+    duration, a rate row (``۱۰ روپیه سریلانکا ۲,۱۵۹ ریال``), a year read as a percent
+    (``در سال ۹۵ درصد بیشتری …``)."""
+    unit = r.unit
+    if (
+        unit is not None
+        and unit.kind == "duration"
+        and place.tokens[r.j - 1].text in tables().age_words
+    ):
+        r.trivia = "age"
+    elif unit is not None and unit.kind == "duration" and nm.value is not None and nm.value < 1:
+        r.trivia = "fraction"
+    if (
+        r.kind == "money"
+        and r.unit_name not in ("ریال", "تومان")
+        and nm.value in (1, 10, 100, 1000)
+        and _QUOTE_RX.match(text, r.end)
+    ):
+        r.drop, r.trivia = True, "quote"
+    if r.kind == "percent" and place.prev == "سال" and nm.range is None:
+        r.kind, r.trivia, r.unit_name, r.end = "date", "year", None, ne
 
 
 def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: list[Token]) -> bool:
@@ -476,24 +610,32 @@ def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: l
     return True
 
 
-def _unit_at(tokens: list[Token], j: int) -> tuple[Unit, int] | None:
+def _unit_at(tokens: list[Token], j: int, c_from: int | None = None) -> tuple[Unit, int] | None:
+    """The longest unit form at token j; a unit with a ``context`` needs one of its
+    words in ``tokens[c_from:j]`` (never without ``c_from``) and then wins a tie."""
     if j >= len(tokens):
         return None
     cands = tables().unit_index.get(tokens[j].text)
     if not cands:
         return None
     best: tuple[Unit, int] | None = None
+    best_key = (0, False)
     for unit in cands:
+        if unit.context and (
+            c_from is None or not any(tokens[x].text in unit.context for x in range(c_from, j))
+        ):
+            continue
         for form in unit.forms:
-            if _match_seq(tokens, j, form) and (best is None or len(form) > best[1]):
-                best = (unit, len(form))
+            key = (len(form), bool(unit.context))
+            if _match_seq(tokens, j, form) and key > best_key:
+                best, best_key = (unit, len(form)), key
     return best
 
 
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
 
 
-def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
+def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int, nm: NumberMatch) -> bool:
     if _PHONE_RX.match(num_text.replace(" ", "")):
         return True
     left = text[max(0, ns - 1) : ns]
@@ -502,6 +644,8 @@ def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int) -> bool:
         return True
     if left == "-" and ns >= 2 and text[ns - 2].isalpha():
         return True  # ام-۴، اف-۱۴: a model name
+    if nm.kind == "date":
+        return False  # ۱۴۰۱/۱۲/۱۴: eight digits, but a date the grammar read
     digits = _DIGIT_RX.findall(num_text)
     return len(digits) >= 8 and not re.search("[٬,٫.]", num_text) and " " not in num_text
 
@@ -582,13 +726,60 @@ def _subject(
     before: int,
     unit: Unit | None,
 ) -> None:
-    t = tables()
+    """What the number counts, prices or changes, tried in this order:
+
+    1. the noun phrase after it (``۴۲ هزار گروه``، ``۸۴ نفر نیروی انسانی``، ``۲۰ درصد
+       پزشکان``) or a partitive (``۱۲ تن از نمایندگان``، ``۳۲۰ دستگاه از این اتوبوس‌ها``);
+    2. for money, the thing valued (``قرارداد به ارزش N``) or paid for (``N برای X``);
+    3. a head noun before it that names the quantity (``تعداد مبتلایان به N رسید``،
+       ``قیمت مسکن ... N درصد افزایش یافت``);
+    4. the holder of a share (``حزب X با N درصد``);
+    5. the clause's subject when the number is its predicate or change
+       (``صادرات ... N درصد افزایش یافت``، ``X به N رسید``، ``X N است``);
+    6. for people without a noun, the event they take part in (``۱۷ نفر را دستگیر کردند``);
+    7. in a results row (``فینیکس ۱۰۷ – نیویورک ۱۲۰``), the team or player it scores for.
+    """
+    if m.kind in ("date", "ordinal"):
+        return
     limit = min(len(tokens), max(c_to, j))
     subject: str | None = None
     np_end = j
-    if m.kind in ("date", "ordinal"):
-        return
-    # Partitive: ۱۲ تن از نمایندگان / ۵ نفر از کارکنان.
+    if m.kind in ("count", "money") and _adjectival(tokens, j, before):
+        subject = _noun_before(tokens, before, c_from)  # ورزشگاه ۱۵ هزار نفری، بنزین ۳۵۰۰ تومانی
+    if subject is None:
+        subject, np_end = _counted_after(m, tokens, j, limit, unit)
+    surface: str | None = None
+    if subject is not None and " " not in subject:
+        subject, surface = _qualified_before(tokens, before, subject)
+    if subject is None and m.kind in ("count", "money", "percent", "measure"):
+        wide = m.kind in ("count", "money", "percent")
+        subject = (
+            (_valued(tokens, before, c_from) if wide and m.kind == "money" else None)
+            or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
+            or _head_before(tokens, before, c_from)
+            or (_holder(tokens, before, c_from) if wide else None)
+            or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
+            or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
+            or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
+            or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
+            or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
+            or (_score_head(tokens, j, before, c_from) if m.kind == "count" else None)
+        )
+    if subject is not None:
+        m.subject = subject
+        m.subject_surface = surface
+    if np_end > j:
+        m.np_end = max(m.np_end, tokens[np_end - 1].end)
+
+
+def _words(tokens: list[Token], a: int, b: int) -> str:
+    return " ".join(x.text for x in tokens[a:b] if x.text)
+
+
+def _counted_after(
+    m: Mention, tokens: list[Token], j: int, limit: int, unit: Unit | None
+) -> tuple[str | None, int]:
+    """The noun phrase right after the figure, or the partitive ``از X`` after it."""
     if unit is not None and unit.people:
         k = -1
         if j < len(tokens) and tokens[j].text == "از":
@@ -598,64 +789,291 @@ def _subject(
         if k >= 0:
             e = _np(tokens, k, limit)
             if e > k:
-                subject = " ".join(x.text for x in tokens[k:e])
-                np_end = e
-    elif unit is None or unit.kind == "count" or unit.kind == "money":
+                return _words(tokens, k, e), e
+            return None, j
+        e = _np(tokens, j, limit)  # ۸۴ نفر نیروی انسانی
+        if e > j:
+            return _words(tokens, j, e), e
+        return None, j
+    if unit is None or unit.kind == "count" or unit.kind == "money":
         e = _np(tokens, j, limit)
         if e > j:
-            subject = " ".join(x.text for x in tokens[j:e])
-            np_end = e
-    elif unit.kind in ("measure", "percent") and m.kind != "percent":
+            return _words(tokens, j, e), e
+        if m.kind == "count" and unit is not None:
+            return _partitive(
+                tokens, j, limit
+            )  # ۳۲۰ دستگاه از این اتوبوس‌ها  # ۳۲۰ دستگاه از این اتوبوس‌ها
+        return None, j
+    if unit.kind in ("measure", "percent") and m.kind != "percent":
         e = _np(tokens, j, limit, max_len=2)
         if e > j:
-            subject = " ".join(x.text for x in tokens[j:e])
-            np_end = e
-    elif m.kind == "percent":
+            return _words(tokens, j, e), e
+        return None, j
+    if m.kind == "percent":
+        if j < limit and tokens[j].text in tables().whole_words:
+            e = _np(tokens, j + 1, limit, max_len=3)
+            if e > j + 1:
+                return _words(tokens, j, e), e  # ۶۵ درصد کل فروش
         e = _np(tokens, j, limit, max_len=3)
-        if e > j and tokens[j - 1].text.endswith("درصدی"):
-            subject = " ".join(x.text for x in tokens[j:e])
-            np_end = e
-    surface: str | None = None
-    # A bare noun the sentence qualified before (گروه‌های جهادی ... ۴۲ هزار گروه).
-    if subject is not None and " " not in subject:
-        for i in range(before - 1, max(-1, before - 40), -1):
-            w = tokens[i].text
-            if w in (subject + "\u200cها", subject + "\u200cهای", subject + "های", subject + "ها"):
-                if i + 1 < before:
-                    adj = tokens[i + 1]
-                    pos = lexicon().pos(adj.text)
-                    if (
-                        is_word(adj)
-                        and adj.text not in t.stop
-                        and verb_stem(adj.text) is None
-                        and (pos & AJ or (not pos and adj.text.endswith("ی")))
-                    ):
-                        surface = w + " " + adj.text
-                        subject = subject + " " + adj.text
-                break
-    # Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید.
-    if subject is None and m.kind in ("count", "money", "percent", "measure"):
-        for i in range(c_from, before):
-            w = tokens[i].text
-            if (w in t.drop_heads or w in t.keep_heads) and (
-                i == 0 or tokens[i - 1].text not in ("طور", "بطور", "به‌طور")
-            ):
-                last = i
-                while last + 1 < before and tokens[last + 1].text in t.keep_heads:
-                    last += 1  # نرخ تورم، متوسط قیمت
-                e = _np(tokens, last + 1, before)
-                if w in t.keep_heads:
-                    subject = " ".join(x.text for x in tokens[i:e] if x.text)
-                    if e <= last:
-                        subject = " ".join(x.text for x in tokens[i : last + 1])
-                elif e > last + 1:
-                    subject = " ".join(x.text for x in tokens[last + 1 : e])
-                break
-    if subject is not None:
-        m.subject = subject
-        m.subject_surface = surface
-    if np_end > j:
-        m.np_end = max(m.np_end, tokens[np_end - 1].end)
+        if e > j:
+            return _words(tokens, j, e), e  # ۲۰ درصد پزشکان، افزایش ۱۲ درصدی قیمت
+        return _partitive(tokens, j, limit)  # ۴۰ درصد از سیب‌زمینی تولیدی
+    return None, j
+
+
+def _partitive(tokens: list[Token], j: int, limit: int) -> tuple[str | None, int]:
+    """``از (این) X`` after the figure, X a group the number is part of."""
+    if j >= limit or tokens[j].text != "از":
+        return None, j
+    k = j + 1
+    while k < limit and tokens[k].text in tables().partitive_skip:
+        k += 1
+    if k < limit and tokens[k].text in tables().not_partitive:
+        return None, j  # ۲۱۰ هزار نفر از کل کشور: where from, not which of
+    e = _np(tokens, k, limit)
+    if e > k:
+        return _words(tokens, k, e), e
+    return None, j
+
+
+def _qualified_before(tokens: list[Token], before: int, subject: str) -> tuple[str, str | None]:
+    """A bare noun the sentence qualified before (گروه‌های جهادی ... ۴۲ هزار گروه)."""
+    t = tables()
+    for i in range(before - 1, max(-1, before - 40), -1):
+        w = tokens[i].text
+        if w in (subject + "\u200cها", subject + "\u200cهای", subject + "های", subject + "ها"):
+            if i + 1 < before:
+                adj = tokens[i + 1]
+                pos = lexicon().pos(adj.text)
+                if (
+                    is_word(adj)
+                    and adj.text not in t.stop
+                    and verb_stem(adj.text) is None
+                    and (pos & AJ or (not pos and adj.text.endswith("ی")))
+                ):
+                    return subject + " " + adj.text, w + " " + adj.text
+            break
+    return subject, None
+
+
+def _head_before(tokens: list[Token], before: int, c_from: int) -> str | None:
+    """Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید."""
+    t = tables()
+    for i in range(c_from, before):
+        w = tokens[i].text
+        if (w in t.drop_heads or w in t.keep_heads) and (
+            i == 0 or tokens[i - 1].text not in ("طور", "بطور", "به‌طور")
+        ):
+            last = i
+            while last + 1 < before and tokens[last + 1].text in t.keep_heads:
+                last += 1  # نرخ تورم، متوسط قیمت
+            e = _np(tokens, last + 1, before)
+            if w in t.keep_heads:
+                if e <= last:
+                    return _words(tokens, i, last + 1)
+                return _words(tokens, i, e)
+            if e > last + 1:
+                return _words(tokens, last + 1, e)
+            return None
+    return None
+
+
+def _np_before(tokens: list[Token], end: int, lo: int, max_len: int = 3) -> int:
+    """Start index of the noun phrase ending just before token ``end`` (``end`` if none)."""
+    t = tables()
+    lex = lexicon()
+    k = end
+    while k > lo and end - k < max_len:
+        tok = tokens[k - 1]
+        w = tok.text
+        if not is_word(tok) or has_digit(tok) or w in t.stop or w in lex.stopwords:
+            break
+        if _is_number_word(w) or verb_stem(w) is not None or w in _preverbs():
+            break
+        pos = lex.pos(w)
+        if pos and not pos & (N | AJ):
+            break
+        k -= 1
+    while k < end and (lex.pos(tokens[k].text) & AJ) and not lex.pos(tokens[k].text) & N:
+        k += 1  # a phrase never opens with an adjective
+    return k
+
+
+def _valued(tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``قرارداد خرید به ارزش N``، ``۳ پروژه با اعتبار N``: the thing valued."""
+    for seq in tables().valued_by:
+        i = before - len(seq)
+        if i <= c_from or not _match_seq(tokens, i, seq):
+            continue
+        k = _np_before(tokens, i, c_from)
+        if k < i and k - 1 > c_from and tokens[k - 1].text in ("به", "در", "از"):
+            k2 = _np_before(tokens, k - 1, c_from)
+            if k2 < k - 1:
+                k = k2  # گازرسانی به روستای آبدر با اعتبار N
+        if k < i:
+            return _words(tokens, k, i)
+        return None
+    return None
+
+
+def _paid_for(tokens: list[Token], j: int, limit: int) -> str | None:
+    """``N میلیارد تومان برای X``: what the money is for."""
+    for k in range(j, min(limit, j + 4)):
+        w = tokens[k].text
+        if w in tables().paid_for:
+            s = k + 1
+            while s < limit and tokens[s].text in tables().partitive_skip:
+                s += 1
+            e = _np(tokens, s, limit)
+            return _words(tokens, s, e) if e > s else None
+        if has_digit(tokens[k]) or not is_word(tokens[k]) or verb_stem(w) is not None:
+            return None
+    return None
+
+
+def _holder(tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``حزب X با N درصد``: the holder of the share."""
+    i = before - 1
+    if i <= c_from or tokens[i].text != "با":
+        return None
+    k = _np_before(tokens, i, c_from)
+    return _words(tokens, k, i) if k < i else None
+
+
+def _clause_subject(
+    m: Mention, tokens: list[Token], j: int, limit: int, before: int, c_from: int
+) -> str | None:
+    """The clause's subject when the figure is its predicate or its change: the first
+    noun phrase of the clause that is not inside a prepositional phrase."""
+    if not _is_predicate(m, tokens, j, limit, before):
+        return None
+    t = tables()
+    k = c_from
+    while k < before:
+        w = tokens[k].text
+        if not is_word(tokens[k]) or w in t.clause_skip:
+            k += 1
+            continue
+        if w in t.prepositions:
+            e = _np(tokens, k + 1, before, max_len=4)
+            k = max(e, k + 1)
+            continue
+        break
+    if k >= before:
+        return None
+    e = _np(tokens, k, before)
+    return _words(tokens, k, e) if e > k else None
+
+
+def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: int) -> bool:
+    """The figure is what the clause says of its subject: a change (``N درصد افزایش
+    یافت``), a predicate (``به N رسید``، ``N است``) or a comparison."""
+    t = tables()
+    for k in range(j, min(limit, j + 3)):
+        w = tokens[k].text
+        if w in t.increase or w in t.decrease or w in t.predicate_verbs:
+            return True
+        if verb_stem(w) in t.predicate_stems:
+            return True
+        if not is_word(tokens[k]) or has_digit(tokens[k]):
+            return False
+    return False
+
+
+_INFINITIVES = frozenset({"شدن", "کردن", "دادن", "یافتن", "گرفتن", "نمودن", "گردیدن"})
+
+
+def _event_before(tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``کشته شدن ۳ نفر``: the event named by the infinitive before the count."""
+    i = before - 1
+    if i - 1 >= c_from and tokens[i].text in _INFINITIVES and is_word(tokens[i - 1]):
+        return tokens[i - 1].text + " " + tokens[i].text
+    return None
+
+
+def _adjectival(tokens: list[Token], j: int, before: int) -> bool:
+    """The figure modifies the noun before it: ``۱۵ هزار نفری``، ``۳۵۰۰ تومانی``."""
+    last = tokens[j - 1].text if j > before else ""
+    return last.endswith("ی") and last[:-1] in tables().unit_index
+
+
+def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
+    k = _np_before(tokens, before, c_from, max_len=2)
+    return _words(tokens, k, before) if k < before else None
+
+
+def _row_holder(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:
+    """A results row, ``فینیکس ۱۰۷ – نیویورک ۱۲۰``: the name before each score."""
+    dash = ("-", "–", "—")
+    nxt = tokens[j].text if j < len(tokens) else ""
+    in_row = nxt in dash or (
+        nxt in ("", "(", ".") and any(tokens[x].text in dash for x in range(c_from, before))
+    )
+    if not in_row or before <= c_from or (j < len(tokens) and tokens[j].start == tokens[j - 1].end):
+        return None  # ۱- سنندج ۲- مریوان: a list, not a results row
+    k = _np_before(tokens, before, c_from, max_len=4)
+    return _words(tokens, k, before) if k < before else None
+
+
+def _classified_before(
+    tokens: list[Token], before: int, c_from: int, unit: Unit | None
+) -> str | None:
+    """``تانکر ۱۴ دستگاه``، ``آتل ۱۲۰،``: an inventory line, the item before the count."""
+    nxt_is_list = False
+    if unit is None:
+        e = before
+        while e < len(tokens) and has_digit(tokens[e]):
+            e += 1
+        nxt_is_list = e < len(tokens) and tokens[e].text in ("،", ",", "؛")
+    if not ((unit is not None and unit.kind == "count" and not unit.people) or nxt_is_list):
+        return None
+    k = _np_before(tokens, before, c_from, max_len=2)
+    if k < before and (k == c_from or not is_word(tokens[k - 1]) or tokens[k - 1].text == "و"):
+        return _words(tokens, k, before)
+    return None
+
+
+def _score_head(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:
+    """``با نتیجه ۱۸ بر ۱۳``: a score named by the word before it."""
+    is_score = (j < len(tokens) and tokens[j].text == "بر") or (
+        before >= 2 and tokens[before - 1].text == "بر" and has_digit(tokens[before - 2])
+    )
+    if not is_score:
+        return None
+    for i in range(before - 1, max(c_from, before - 6) - 1, -1):
+        if tokens[i].text in tables().score_heads:
+            return tokens[i].text
+    return None
+
+
+def _counts_people(m: Mention, unit: Unit | None) -> bool:
+    return m.kind == "count" and unit is not None and unit.people
+
+
+def _event(tokens: list[Token], j: int, limit: int) -> str | None:
+    """``۱۷ نفر را ... دستگیر کردند``، ``۱۵ نفر کشته و ۴۶ نفر زخمی شدند``: what the
+    people counted took part in, the noun or participle before the verb."""
+    t = tables()
+    for k in range(j, min(limit, j + 8)):
+        tok = tokens[k]
+        w = tok.text
+        if not is_word(tok) or has_digit(tok) or w in ("و", "که", "یا"):
+            return None
+        if w in t.not_events or (verb_stem(w) or "") in t.not_events:
+            return None
+        if w in t.stop or w in lexicon().stopwords:
+            continue
+        if w in t.predicate_verbs or verb_stem(w) in t.predicate_stems:
+            return None  # کشته‌شدگان به ۵۰ نفر رسید: a predicate, not an event
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and is_light_verb(nxt):
+            return w
+        if _is_participle(w) or w in _preverbs() or w in _action_nouns():
+            return w
+        stem = verb_stem(w)
+        if stem is not None:
+            return w
+    return None
 
 
 def _period(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int, j: int) -> None:

@@ -16,7 +16,8 @@ Conventions of the records:
 
 * ``value`` is the number; ``None`` for a range (see ``range``), a clock time
   and a date without a year. For a date with a year it is the year.
-* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال``; for a date
+* ``range`` is ``(low, high)`` for ``۱۰ تا ۱۵ درصد``, ``۱۸-۱۶ سال`` and for two
+  bare numbers that share one scale (``۲۰۰ و ۳۰۰ هزار دلار``); for a date
   it holds the years (``۱۴۰۱-۱۴۰۲``, ``دهه ۶۰``) or the days (``۹ تا ۱۹ شهریور``).
 * ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month without a
   year is ``--MM-DD`` (the ISO 8601 form for a recurring date). ``calendar`` says
@@ -1194,11 +1195,15 @@ class _Parser:
         if j + 1 >= self.n or not self.joined(j) or not self.joined(j + 1):
             return None
         sep = self.t[j]
-        between = sep.kind == _K_WORD and sep.text == _AND and self._after_between(first)
+        conj = sep.kind == _K_WORD and sep.text == _AND
+        between = conj and self._after_between(first)
+        # "۲۰۰ و ۳۰۰ هزار دلار": two bare digit numbers sharing the second's scale
+        pair = conj and not between and self._digits_only(card, first)
         if not (
             (sep.kind == _K_WORD and sep.text in _RANGE_WORDS)
             or (sep.kind == _K_PUNCT and sep.text in _RANGE_SIGNS)
             or between
+            or pair
         ):
             return None
         if card.ordinal or (card.adjective and kind is None):
@@ -1214,6 +1219,14 @@ class _Parser:
         hi = self.read_card(k)
         if hi is None or hi.ordinal:
             return None
+        if pair and not (
+            kind is None and nt.kind == _K_DIGITS and hi.scale and nt.value.is_integer()
+            and hi.atoms == 1 + self._scale_words(k + 1, hi.end)
+            and 0 < card.value < nt.value < min(hi.scale, 10 * card.value)
+        ):
+            # only an ascending pair of one order of magnitude whose second number
+            # carries the scale: "۲ و ۳۰۰ میلیون" may be spoken "۲ میلیارد و ۳۰۰"
+            return None
         if hi.single_word in _AMBIGUOUS and card.single_word is None and not card.words:
             return None
         end = hi.end
@@ -1225,6 +1238,20 @@ class _Parser:
             return None
         hi.adjective = hi.adjective or adj2
         return card, hi, kind2, end
+
+    def _digits_only(self, card: _Card, first: int) -> bool:
+        """The cardinal is one bare integer in digits: no words, scale or fraction."""
+        t = self.t[first]
+        return (
+            card.atoms == 1 and card.end == first + 1 and not card.words and not card.scale
+            and card.integer and not card.adjective and t.kind == _K_DIGITS
+        )
+
+    def _scale_words(self, a: int, b: int) -> int:
+        """How many of the tokens ``a..b`` are scale words (all of them, or -1)."""
+        if all(self.word(x) in _SCALE_FORMS for x in range(a, b)):
+            return b - a
+        return -1
 
     def _after_between(self, first: int) -> bool:
         return first > 0 and self.word(first - 1) in _BETWEEN

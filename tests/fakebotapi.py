@@ -26,6 +26,19 @@ Python API (everything is thread-safe)::
         api.inject("sendMessage", "hang", seconds=3)
         api.calls("sendMessage")                               # recorded calls
 
+Inline mode, channels and discussion groups::
+
+    api = FakeBotAPI(inline_timeout=10.0)           # answers later than this are refused
+    qid = api.push_inline_query("https://...")       # a user types @bot https://...
+    api.push_inline_queries(["h", "ht", "htt"])     # fast typing, one getUpdates for all
+    answer = api.wait_for_inline_answer(qid)         # results, cache_time, is_personal, button
+    api.choose_inline_result(qid, "digest", chat_id=42)   # the user posts a result
+    api.link_discussion(channel_id=-1001, group_id=-1002)  # channel and its group
+    api.set_member(-1002, user_id=1001, status="administrator")
+    post, forward = api.push_channel_post(-1001, "...")    # channel_post + automatic forward
+    api.channel_calls()                              # requests aimed at a channel
+    FakeBotAPI(group_limit=20, group_period=60)      # Telegram's group flood limit (429)
+
 To run the real bot against it as a child process (``python -m bot`` with
 ``TELEGRAM_API_BASE_URL`` pointing here, its own SQLite file, DEBUG log in
 ``workdir/bot.log``)::
@@ -85,6 +98,17 @@ DEFAULT_USER = {"id": 1001, "is_bot": False, "first_name": "کاربر", "langua
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_INLINE_RESULTS = 50
+# Telegram refuses an answer to an inline query that comes later than this (seconds).
+INLINE_TIMEOUT = 10.0
+# The sender of automatic forwards from a channel into its discussion group.
+TELEGRAM_SERVICE_USER = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
+_RESTRICTED_RIGHTS = (
+    "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+    "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
+    "can_send_other_messages", "can_add_web_page_previews", "can_change_info",
+    "can_invite_users", "can_pin_messages", "can_manage_topics",
+)  # fmt: skip
 
 ALLOWED_TAGS = {
     "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
@@ -93,7 +117,7 @@ ALLOWED_TAGS = {
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 JSON_FIELDS = {
     "reply_markup", "entities", "caption_entities", "reply_parameters", "link_preview_options",
-    "commands", "allowed_updates", "scope", "media",
+    "commands", "allowed_updates", "scope", "media", "results", "button",
 }  # fmt: skip
 CHAT_ACTIONS = {
     "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
@@ -278,6 +302,10 @@ class FakeBotAPI:
         host: str = "127.0.0.1",
         port: int = 0,
         bot_username: str = "raqam_test_bot",
+        inline_timeout: float = INLINE_TIMEOUT,
+        supports_inline: bool = False,
+        group_limit: int | None = None,
+        group_period: float = 60.0,
     ) -> None:
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
@@ -303,6 +331,21 @@ class FakeBotAPI:
         self._arrivals: list[Call] = []
         self.commands: list[dict[str, Any]] = []
         self.webhook_url = ""
+        # Inline mode, channels and their discussion groups, chat members.
+        self.inline_timeout = inline_timeout
+        self.supports_inline = supports_inline
+        self._inline: dict[str, dict[str, Any]] = {}
+        self._inline_ids = itertools.count(1)
+        self._discussion: dict[int, int] = {}  # channel id -> linked group id
+        self._members: dict[tuple[int, int], str] = {}  # (chat, user) -> status
+        self._channel_calls: list[Call] = []
+        # Telegram's flood limit for groups (messages per period), when enforced.
+        self.group_limit = group_limit
+        self.group_period = group_period
+        self._group_sends: dict[int, collections.deque[float]] = collections.defaultdict(
+            collections.deque
+        )
+        self.group_floods: list[int] = []  # groups that got a 429 for going over the limit
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -623,6 +666,306 @@ class FakeBotAPI:
         with self._lock:
             return len(self._updates)
 
+    # -- inline mode ------------------------------------------------------------------------
+
+    def make_inline_query(
+        self, query: str, *, user: dict[str, Any] | None = None, chat_type: str = "private"
+    ) -> dict[str, Any]:
+        """An inline query ``@bot <query>`` typed by ``user`` (not yet delivered)."""
+        with self._lock:
+            qid = f"iq{next(self._inline_ids)}"
+            self._inline[qid] = {
+                "at": time.monotonic(),
+                "answered": False,
+                "answer": None,
+                "query": query,
+                "user": dict(user or DEFAULT_USER),
+            }
+        return {
+            "id": qid,
+            "from": dict(user or DEFAULT_USER),
+            "query": query,
+            "offset": "",
+            "chat_type": chat_type,
+        }
+
+    def push_inline_query(self, query: str, **kw: Any) -> str:
+        """A user types ``@bot <query>``; return the query id."""
+        inline = self.make_inline_query(query, **kw)
+        self.push_update({"inline_query": inline})
+        return str(inline["id"])
+
+    def push_inline_queries(self, queries: list[str], **kw: Any) -> list[str]:
+        """A user typing fast: one inline query per keystroke, all queued at once (so
+        that one getUpdates delivers them together); return their ids."""
+        made = [self.make_inline_query(q, **kw) for q in queries]
+        with self._cond:
+            for inline in made:
+                update_id = next(self._update_ids)
+                update: dict[str, Any] = {"inline_query": inline, "update_id": update_id}
+                self._last_update_id = update_id
+                self._updates.append(update)
+            self._cond.notify_all()
+        return [str(m["id"]) for m in made]
+
+    def inline_answer(self, query_id: str) -> dict[str, Any] | None:
+        """The accepted answer to an inline query (its parameters), or None."""
+        with self._lock:
+            entry = self._inline.get(query_id)
+            return dict(entry["answer"]) if entry and entry["answered"] else None
+
+    def wait_for_inline_answer(self, query_id: str, timeout: float = 30.0) -> dict[str, Any]:
+        if not self.wait_until(lambda: self.inline_answer(query_id) is not None, timeout):
+            raise TimeoutError(f"inline query {query_id} was not answered")
+        answer = self.inline_answer(query_id)
+        assert answer is not None
+        return answer
+
+    def choose_inline_result(
+        self, query_id: str, result_id: str, chat_id: int, chat_type: str = "private"
+    ) -> dict[str, Any]:
+        """The user picks result ``result_id``: their client posts its message into
+        ``chat_id`` (``via_bot`` set). The message is returned; it is delivered to the
+        bot as an update only when ``chat_id`` is the user's private chat with it."""
+        with self._lock:
+            entry = self._inline.get(query_id)
+            if entry is None or not entry["answered"]:
+                raise KeyError(f"inline query {query_id} has no answer")
+            results = {str(r["id"]): r for r in entry["answer"]["results"]}
+            result = results[result_id]
+            content = result["input_message_content"]
+            text = message_plain_text(
+                str(content["message_text"]), content.get("parse_mode"), limit=MAX_TEXT,
+                what="text",
+            )
+            msg = self.make_message(
+                chat_id,
+                text=text,
+                user=entry["user"],
+                chat_type=chat_type,
+                extra={"via_bot": self.bot_user(), "html": content["message_text"]},
+            )
+        if chat_id == entry["user"]["id"]:
+            self.push_message(msg)
+        return msg
+
+    def _answer_inline_query(self, p: dict[str, Any], _f: Any) -> bool:
+        qid = str(p.get("inline_query_id") or "")
+        too_old = bad_request(
+            "query is too old and response timeout expired or query ID is invalid"
+        )
+        with self._lock:
+            entry = self._inline.get(qid)
+            if entry is None or entry["answered"]:
+                raise too_old
+            if time.monotonic() - entry["at"] > self.inline_timeout:
+                raise too_old
+        results = p.get("results")
+        if not isinstance(results, list):
+            raise bad_request("can't parse inline query results JSON object")
+        if len(results) > MAX_INLINE_RESULTS:
+            raise bad_request("RESULTS_TOO_MUCH")
+        seen: set[str] = set()
+        for result in results:
+            _check_inline_result(result, seen)
+        button = p.get("button")
+        if button is not None:
+            if not isinstance(button, dict) or not button.get("text"):
+                raise bad_request("BUTTON_TEXT_EMPTY")
+            start = button.get("start_parameter")
+            if start is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", str(start)):
+                raise bad_request("START_PARAM_INVALID")
+        cache_time = _int(p.get("cache_time"), 300)
+        if cache_time < 0:
+            raise bad_request("CACHE_TIME_INVALID")
+        with self._lock:
+            entry = self._inline[qid]
+            if entry["answered"]:
+                raise too_old
+            entry["answered"] = True
+            entry["answer"] = {
+                "results": results,
+                "cache_time": cache_time,
+                "is_personal": _bool(p.get("is_personal")),
+                "button": button,
+                "at": time.monotonic(),
+            }
+        return True
+
+    # -- channels, discussion groups, members -----------------------------------------------
+
+    def channel(
+        self, channel_id: int, title: str = "خبرگزاری نمونه", username: str | None = "sample_news"
+    ) -> dict[str, Any]:
+        """The channel ``channel_id`` (created on first use)."""
+        with self._lock:
+            chat = self._chats.get(channel_id)
+            if chat is None:
+                chat = {"id": channel_id, "type": "channel", "title": title}
+                if username:
+                    chat["username"] = username
+                self._chats[channel_id] = chat
+            return dict(chat)
+
+    def link_discussion(self, channel_id: int, group_id: int, title: str = "گفتگوی کانال") -> None:
+        """Make supergroup ``group_id`` the discussion group of channel ``channel_id``:
+        Telegram then forwards every channel post into it (``is_automatic_forward``)."""
+        self.channel(channel_id)
+        with self._lock:
+            self.chat(group_id, "supergroup", title)
+            self._chats[group_id]["linked_chat_id"] = channel_id
+            self._chats[channel_id]["linked_chat_id"] = group_id
+            self._discussion[channel_id] = group_id
+
+    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+        """``status``: creator, administrator, member, restricted, left or kicked."""
+        with self._lock:
+            self._members[(chat_id, user_id)] = status
+
+    def push_channel_post(
+        self, channel_id: int, text: str, *, entities: list[dict[str, Any]] | None = None
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The channel publishes ``text``: a ``channel_post`` update, and, when the channel
+        has a discussion group, the automatic forward into it (a ``message`` update).
+        Returns (post, forward)."""
+        with self._lock:
+            chat = self.channel(channel_id)
+            post: dict[str, Any] = {
+                "message_id": self._next_message_id(channel_id),
+                "date": int(time.time()),
+                "chat": chat,
+                "sender_chat": chat,
+                "text": text,
+            }
+            if entities:
+                post["entities"] = entities
+            self._messages[(channel_id, post["message_id"])] = post
+            group_id = self._discussion.get(channel_id)
+        self.push_update({"channel_post": post})
+        if group_id is None:
+            return post, None
+        origin = {
+            "type": "channel",
+            "date": post["date"],
+            "chat": chat,
+            "message_id": post["message_id"],
+        }
+        forward = self.make_message(
+            group_id,
+            text=text,
+            entities=entities,
+            user=TELEGRAM_SERVICE_USER,
+            chat_type="supergroup",
+            forward_origin=origin,
+            extra={"sender_chat": chat, "is_automatic_forward": True},
+        )
+        self.push_message(forward)
+        return post, forward
+
+    def channel_calls(self) -> list[Call]:
+        """Every request that tried to post, edit or act in a channel (the bot must never)."""
+        with self._lock:
+            return list(self._channel_calls)
+
+    def _watch_chat_call(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> None:
+        """Record requests aimed at a channel; enforce the group flood limit."""
+        name = method.lower()
+        if not name.startswith(("send", "edit", "copy", "forward", "delete", "pin")):
+            return
+        try:
+            chat_id = int(str(params.get("chat_id") or 0))
+        except ValueError:
+            return
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is not None and chat["type"] == "channel":
+                self._channel_calls.append(Call(method, dict(params), dict(files)))
+                if self._members.get((chat_id, self.bot_id)) not in ("administrator", "creator"):
+                    raise bad_request("need administrator rights in the channel chat")
+            if (
+                self.group_limit is not None
+                and chat is not None
+                and chat["type"] in ("group", "supergroup")
+                and name.startswith(("send", "copy", "forward"))
+                and name != "sendchataction"
+            ):
+                now = time.monotonic()
+                sent = self._group_sends[chat_id]
+                while sent and now - sent[0] >= self.group_period:
+                    sent.popleft()
+                if len(sent) >= self.group_limit:
+                    wait = max(1, int(self.group_period - (now - sent[0])) + 1)
+                    self.group_floods.append(chat_id)
+                    raise ApiError(
+                        429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+                    )
+                sent.append(now)
+
+    def _member_of(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        status = self._members.get((chat_id, user_id), "left")
+        if user_id == self.bot_id:
+            user = self.bot_user()
+        else:
+            user = {"id": user_id, "is_bot": False, "first_name": f"کاربر {user_id}"}
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            member.update(
+                {
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": True,
+                    "can_restrict_members": True,
+                    "can_promote_members": False,
+                    "can_change_info": True,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                }
+            )
+        elif status == "restricted":
+            member.update({"is_member": True, "until_date": 0})
+            member.update({k: False for k in _RESTRICTED_RIGHTS})
+        elif status == "kicked":
+            member["until_date"] = 0
+        return member
+
+    def _get_chat_member(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        raw = p.get("user_id")
+        if raw is None or raw == "":
+            raise bad_request("user_id is empty")
+        user_id = _int(raw, 0)
+        with self._lock:
+            if self._chats[chat_id]["type"] == "private" and user_id != chat_id:
+                raise bad_request("user not found")
+            return self._member_of(chat_id, user_id)
+
+    def _get_chat_administrators(self, p: dict[str, Any], _f: Any) -> list[dict[str, Any]]:
+        chat_id = self._chat_id(p)
+        with self._lock:
+            if self._chats[chat_id]["type"] == "private":
+                raise bad_request("there are no administrators in the private chat")
+            return [
+                self._member_of(chat_id, user_id)
+                for (chat, user_id), status in sorted(self._members.items())
+                if chat == chat_id and status in ("creator", "administrator")
+            ]
+
+    def _get_chat(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        with self._lock:
+            chat = dict(self._chats[chat_id])
+        chat.setdefault("accent_color_id", 0)
+        chat.setdefault("max_reaction_count", 11)
+        return chat
+
     # -- the Bot API methods ------------------------------------------------------------------
 
     def handle(
@@ -632,6 +975,7 @@ class FakeBotAPI:
         fn = _METHODS.get(name)
         if fn is None:
             raise ApiError(404, "Not Found")
+        self._watch_chat_call(method, params, files)
         return fn(self, params, files)
 
     def _arrived(self, call: Call) -> None:
@@ -920,7 +1264,7 @@ class FakeBotAPI:
             {
                 "can_join_groups": True,
                 "can_read_all_group_messages": False,
-                "supports_inline_queries": False,
+                "supports_inline_queries": self.supports_inline,
             }
         )
         return me
@@ -940,6 +1284,10 @@ _METHODS: dict[str, Callable[[FakeBotAPI, dict[str, Any], dict[str, tuple[str, b
     "setwebhook": FakeBotAPI._set_webhook,
     "deletewebhook": FakeBotAPI._delete_webhook,
     "getwebhookinfo": FakeBotAPI._get_webhook_info,
+    "answerinlinequery": FakeBotAPI._answer_inline_query,
+    "getchatmember": FakeBotAPI._get_chat_member,
+    "getchatadministrators": FakeBotAPI._get_chat_administrators,
+    "getchat": FakeBotAPI._get_chat,
 }
 
 
@@ -997,6 +1345,41 @@ def _bool(value: Any) -> bool:
     if isinstance(value, str):
         return value.lower() in ("true", "1")
     return bool(value)
+
+
+INLINE_RESULT_TYPES = {
+    "article", "photo", "gif", "mpeg4_gif", "video", "audio", "voice", "document",
+    "location", "venue", "contact", "game", "sticker",
+}  # fmt: skip
+
+
+def _check_inline_result(result: Any, seen: set[str]) -> None:
+    """Check one InlineQueryResult as Telegram does."""
+    if not isinstance(result, dict):
+        raise bad_request("can't parse inline query result JSON object")
+    if result.get("type") not in INLINE_RESULT_TYPES:
+        raise bad_request("RESULT_TYPE_INVALID")
+    rid = result.get("id")
+    if not isinstance(rid, str) or not 1 <= len(rid.encode("utf-8")) <= 64:
+        raise bad_request("RESULT_ID_INVALID")
+    if rid in seen:
+        raise bad_request("RESULT_ID_DUPLICATE")
+    seen.add(rid)
+    if result["type"] == "article" and not str(result.get("title") or "").strip():
+        raise bad_request("RESULT_TITLE_EMPTY")
+    content = result.get("input_message_content")
+    if result["type"] == "article" and not isinstance(content, dict):
+        raise bad_request("input_message_content of the article result is required")
+    if isinstance(content, dict) and "message_text" in content:
+        text = str(content.get("message_text") or "")
+        if not text:
+            raise bad_request("MESSAGE_EMPTY")
+        plain = parse_html(text) if str(content.get("parse_mode") or "").upper() == "HTML" else text
+        if not plain.strip():
+            raise bad_request("MESSAGE_EMPTY")
+        if _u16(plain) > MAX_TEXT:
+            raise bad_request("MESSAGE_TOO_LONG")
+    check_reply_markup(result.get("reply_markup"))
 
 
 # --- HTTP plumbing ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ builds URLs; ``site.hits`` counts the requests per path and
 Routes:
   /page/<name>          a fixture page of tests/fixtures/pages (headers like real sites:
                         charset in the header, in a meta tag only, or nowhere)
+  /late/<s>/<name>      the same page, served after <s> seconds (a slow site)
   /redirect/<n>         n redirects (relative Location) ending at /page/wheat
   /loop                 redirects to itself forever
   /to?url=<u>           302 to <u>
@@ -136,6 +137,10 @@ class NewsSite:
                 self.wfile.write(body)
 
             def _route(self, path: str, query: dict[str, list[str]]) -> None:
+                if path.startswith("/late/"):
+                    seconds, _, name = path.removeprefix("/late/").partition("/")
+                    site.stop.wait(float(seconds))
+                    path = "/page/" + name
                 if path.startswith("/page/"):
                     name = path.removeprefix("/page/")
                     if name not in PAGE_TYPES:

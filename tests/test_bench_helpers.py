@@ -6,6 +6,7 @@ from bench.common import format_table, percentile, prf
 from bench.extract import canonical, comparable_numbers, identifier_numbers
 from bench.leads import first_distinct, lead_gold
 from bench.numbers import Case, Reading, correct, load_cases, parsivar_reading
+from bench.peyma import split_part
 from bench.spans import char_to_token_span, exact_matches, join_tokens, overlap_matches
 
 
@@ -131,3 +132,27 @@ def test_table_and_percentile() -> None:
     assert "| yy | —     |" in table
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert percentile([], 95) == 0.0
+
+
+def test_peyma_parts_split_the_sentences_in_two_halves() -> None:
+    records = [{"id": str(i)} for i in range(5)]
+    train, test = split_part(records, "train"), split_part(records, "test")
+    assert [r["id"] for r in train] == ["0", "1", "2"]
+    assert [r["id"] for r in test] == ["3", "4"]
+    assert split_part(records, "all") == records
+
+
+def test_bullet_checker_flags_each_broken_pattern() -> None:
+    from bench.bullets import flags_of, split_part
+    from bench.judged import bullet_hash
+
+    assert flags_of("تعداد گروه‌های جهادی به بیش از ۴۲ هزار گروه رسیده است") == []
+    assert "frame" in flags_of("با اشاره به کشف ۳۰ فقره سرقت در این طرح")
+    assert "dangling" in flags_of("این دیدار با نتیجه ۳ بر ۱ و با امتیازهای")
+    assert "no_verb" in flags_of("۶۵ نفر از کارکنان شرکت")
+    assert "table" in flags_of("۲۵-۲۰، ۱۸-۲۵، ۲۵-۲۲")
+    earlier = ["بین ۴۰ تا ۵۰ میلیون تومان فروخته شد"]
+    assert "repeat" in flags_of("قیمت ۴۰ تا ۵۰ میلیون تومان است", earlier)
+    assert "long" in flags_of("ساخت " + "۲۰ طرح و " * 40 + "اجرا شد")
+    assert split_part("fars-1-000") in ("tune", "test")
+    assert bullet_hash(" a ") == bullet_hash("a") and len(bullet_hash("a")) == 16

@@ -98,17 +98,15 @@ def test_start_and_help(chat: Chat) -> None:
 # --- input kinds --------------------------------------------------------------------------
 
 
-def test_plain_text_gets_a_digest_with_typing_first(api: FakeBotAPI, chat: Chat) -> None:
+def test_plain_text_gets_a_digest_in_one_request(api: FakeBotAPI, chat: Chat) -> None:
+    """A text of ordinary length is answered at once: no typing action spent on it."""
     sent: list[dict[str, Any]] = []
     replies = chat.expect(lambda: sent.append(api.push_text(chat.id, WATER_REPORT)))
     _assert_digest(replies[0], sent[0])
     assert "گزارش هفتگی مصرف آب پایتخت" in replies[0]["text"].splitlines()[0]
     assert "۴۱۰" in replies[0]["text"]
     actions = [c for c in api.calls("sendChatAction") if int(c.params["chat_id"]) == chat.id]
-    assert actions and actions[0].params["action"] == "typing"
-    assert actions[0].at <= next(
-        c.at for c in api.calls("sendMessage") if int(c.params["chat_id"]) == chat.id
-    )
+    assert actions == []
 
 
 @pytest.mark.parametrize("kind", ["channel", "user", "hidden"])

@@ -1,6 +1,6 @@
 """The article merger on its own: what it holds, when it digests, and in which order.
 
-``process_article`` is replaced by a recorder, so these tests see exactly which
+The merger is given a recorder to process articles with, so these tests see exactly which
 parts are digested together, when, and for which chat.
 """
 
@@ -13,9 +13,8 @@ from typing import Any, cast
 import pytest
 from telegram import Chat, Message
 
-from handlers import messages
 from handlers.context import RaqamContext
-from handlers.messages import OWN_TEXT_PIECE_CHARS, ArticleMerger, Part
+from handlers.merger import OWN_TEXT_PIECE_CHARS, ArticleMerger, Part
 
 CONTEXT = cast(RaqamContext, object())
 GUARD = 20.0  # seconds: only reached when the merger is stuck
@@ -37,7 +36,7 @@ def part(
 
 
 class Recorder:
-    """Stands in for ``process_article``: records the texts of each digest, and can
+    """Stands in for ``process_parts``: records the texts of each digest, and can
     hold every digest until released."""
 
     def __init__(self) -> None:
@@ -64,15 +63,13 @@ class Recorder:
 
 
 @pytest.fixture
-def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    rec = Recorder()
-    monkeypatch.setattr(messages, "process_article", rec)
-    return rec
+def recorder() -> Recorder:
+    return Recorder()
 
 
 def test_consecutive_posts_are_merged_and_others_start_a_new_article(recorder: Recorder) -> None:
     async def run() -> None:
-        merger = ArticleMerger(window=30.0)
+        merger = ArticleMerger[RaqamContext](window=30.0, process=recorder)
         await merger.add(CONTEXT, 1, part(1, 1, "الف", seq=10))
         await merger.add(CONTEXT, 1, part(1, 2, "ب", seq=11))
         await merger.add(CONTEXT, 1, part(1, 3, "ج", seq=40))  # not the next post
@@ -85,7 +82,7 @@ def test_consecutive_posts_are_merged_and_others_start_a_new_article(recorder: R
 
 def test_own_short_text_is_answered_without_waiting(recorder: Recorder) -> None:
     async def run() -> None:
-        merger = ArticleMerger(window=30.0)
+        merger = ArticleMerger[RaqamContext](window=30.0, process=recorder)
         await merger.add(CONTEXT, 1, part(1, 1, "خبر کوتاه", origin="self"))
         assert recorder.done == [(1, ["خبر کوتاه"])]
         assert merger.pending_chats == 0
@@ -95,7 +92,7 @@ def test_own_short_text_is_answered_without_waiting(recorder: Recorder) -> None:
 
 def test_own_long_text_waits_for_the_piece_telegram_cut_off(recorder: Recorder) -> None:
     async def run() -> None:
-        merger = ArticleMerger(window=30.0)
+        merger = ArticleMerger[RaqamContext](window=30.0, process=recorder)
         long = "ب" * OWN_TEXT_PIECE_CHARS
         await merger.add(CONTEXT, 1, part(1, 1, long, origin="self"))
         assert recorder.done == [] and merger.pending_chats == 1
@@ -109,7 +106,7 @@ def test_flush_waits_for_a_digest_its_window_already_started(recorder: Recorder)
     """A command right after the window closed must see that article's digest."""
 
     async def run() -> None:
-        merger = ArticleMerger(window=0.01)
+        merger = ArticleMerger[RaqamContext](window=0.01, process=recorder)
         recorder.release.clear()
         await merger.add(CONTEXT, 1, part(1, 1, "خبر"))
         await recorder.until(lambda: recorder.started == [1])  # the window's own flush
@@ -125,7 +122,7 @@ def test_flush_waits_for_a_digest_its_window_already_started(recorder: Recorder)
 
 def test_flush_all_serves_chats_at_once_and_each_chat_in_order(recorder: Recorder) -> None:
     async def run() -> None:
-        merger = ArticleMerger(window=30.0)
+        merger = ArticleMerger[RaqamContext](window=30.0, process=recorder)
         recorder.release.clear()
         for chat in range(1, 6):
             await merger.add(CONTEXT, chat, part(chat, 1, f"خبر {chat}"))
@@ -144,7 +141,7 @@ def test_flush_all_serves_chats_at_once_and_each_chat_in_order(recorder: Recorde
 
 def test_flush_all_waits_for_window_flushes_under_way(recorder: Recorder) -> None:
     async def run() -> None:
-        merger = ArticleMerger(window=0.01)
+        merger = ArticleMerger[RaqamContext](window=0.01, process=recorder)
         recorder.release.clear()
         await merger.add(CONTEXT, 7, part(7, 1, "اول"))
         await recorder.until(lambda: recorder.started == [7])

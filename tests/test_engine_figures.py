@@ -95,6 +95,31 @@ CASES: list[tuple[str, float, dict[str, Any]]] = [
     ("۳۰۰ رأس دام قاچاق کشف شد.", 300, {"unit": "رأس", "subject": "دام قاچاق"}),
     ("۲۰۰ هزار اصله نهال کاشته شد.", 200_000, {"unit": "اصله", "subject": "نهال"}),
     ("۳۴ فقره کلاهبرداری کشف شد.", 34, {"unit": "فقره", "subject": "کلاهبرداری"}),
+    # پوند pays, unless its clause speaks of weight
+    (
+        "سرمربی این باشگاه با دستمزد ۱٫۳ میلیون پوند در صدر فهرست است.",
+        1.3e6,
+        {"kind": "money", "unit": "پوند"},
+    ),
+    (
+        "وزن این بیل مکانیکی در حدود ۳۱ میلیون پوند است.",
+        31e6,
+        {"kind": "measure", "unit": "پوند"},
+    ),
+    (
+        "وزن محموله ۲۰ تن بود و هزینه حمل آن ۵۰۰ هزار پوند شد.",
+        5e5,
+        {"kind": "money", "unit": "پوند"},
+    ),
+    # a scaled number before a noun that is itself an amount: the currency is implicit
+    (
+        "تولید بی‌رویه نفت نزدیک به ۱۰۰ میلیارد کسری بودجه برای عربستان به همراه داشت.",
+        1e11,
+        {"kind": "money", "unit": None},
+    ),
+    ("این شرکت در سال گذشته ۵۰ میلیارد زیان داد.", 5e10, {"kind": "money"}),
+    ("بانک‌ها ۲ میلیون وام ازدواج پرداخت کردند.", 2e6, {"kind": "count"}),
+    ("۳ میلیون خانوار یارانه دریافت کردند.", 3e6, {"kind": "count", "unit": "خانوار"}),
 ]
 
 
@@ -103,6 +128,15 @@ def test_figure_fields(text: str, value: float, expected: dict[str, Any]) -> Non
     f = _figure(text, value)
     for field, want in expected.items():
         assert getattr(f, field) == want, (field, f)
+
+
+def test_a_pair_sharing_a_scale_is_one_money_figure() -> None:
+    d = digest("این شرکت برای نفوذ به نرم‌افزار خود جوایز ۲۰۰ و ۳۰۰ هزار دلار تعیین کرد.")
+    money = [f for f in d.figures if f.kind == "money"]
+    assert [(f.text, f.range, f.unit) for f in money] == [
+        ("۲۰۰ و ۳۰۰ هزار دلار", (200_000, 300_000), "دلار")
+    ]
+    assert not [f for f in d.figures if f.value == 200]
 
 
 def test_range() -> None:

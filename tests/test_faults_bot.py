@@ -183,11 +183,11 @@ def test_slow_send_message_does_not_hold_up_other_chats(api: FakeBotAPI, bot: Bo
     # Slow, but within the bot's request timeout: the reply must arrive once.
     api.inject("sendMessage", "hang", times=1, seconds=4.0)
     first = push(api, slow_chat, ARTICLES[0])
-    api.wait_until(
-        lambda: any(int(c.params["chat_id"]) == slow_chat for c in api.calls("sendChatAction")),
+    # The slow chat's reply has reached the API and hangs there.
+    assert api.wait_until(
+        lambda: any(int(c.params["chat_id"]) == slow_chat for c in api.arrivals("sendMessage")),
         timeout=30,
     )
-    time.sleep(0.5)  # the slow chat's reply is now hanging in sendMessage
     second = push(api, other, ARTICLES[1])
     sent = {slow_chat: [first], other: [second]}
     got = wait_answered(api, sent, timeout=60)
@@ -320,12 +320,12 @@ def test_sigterm_with_digests_in_flight_loses_nothing(tmp_path: Path) -> None:
         api.inject("sendMessage", "hang", times=1, seconds=4.0)
         sent = {busy: [push(api, busy, ARTICLES[0], post=7), push(api, busy, ARTICLES[1], post=70)]}
         assert api.wait_until(
-            lambda: any(int(c.params["chat_id"]) == busy for c in api.calls("sendChatAction")),
+            lambda: any(int(c.params["chat_id"]) == busy for c in api.arrivals("sendMessage")),
             timeout=30,
         )
-        # The other chats' articles are held in the merge window; their typing
-        # action, when it comes, is slow.
-        api.inject("sendChatAction", "hang", times=len(waiting), seconds=12.0)
+        # The other chats' articles are held in the merge window; their replies,
+        # when they come, are slow.
+        api.inject("sendMessage", "hang", times=len(waiting), seconds=12.0)
         for i, chat in enumerate(waiting):
             sent[chat] = [push(api, chat, ARTICLES[i % len(ARTICLES)], post=500)]
         assert api.wait_until(lambda: api.pending_updates == 0, timeout=30), "bot did not poll"

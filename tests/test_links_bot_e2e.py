@@ -71,6 +71,9 @@ def test_forwarded_post_with_a_text_link_gets_the_digest_of_the_page(
     (reply,) = chat.expect(lambda: sent.append(forward_with_text_link(api, chat.id, url)))
     assert reply["reply_to_message"]["message_id"] == sent[0]["message_id"]
     assert APOLOGY not in reply["text"]
+    # A link takes a while to read: the typing action comes first.
+    actions = [c for c in api.calls("sendChatAction") if int(c.params["chat_id"]) == chat.id]
+    assert [a.params["action"] for a in actions] == ["typing"]
     assert reply["text"].splitlines()[0].startswith("خرید تضمینی گندم")
     # It says which link was read, as written (no Persian digits inside the address).
     assert reply["text"].splitlines()[1] == f"از پیوند: {url}"

@@ -237,6 +237,10 @@ SINGLE = [
     case("دو تا سه برابر", "دو تا سه برابر", None, "multiplier", range=(2, 3)),
     case("پنج تا ده نفر", "پنج تا ده", None, range=(5, 10)),
     case("۱.۵ تا ۲ درصد", "۱.۵ تا ۲ درصد", None, "percent", range=(1.5, 2)),
+    # two bare numbers joined by و share the second's scale: both are amounts
+    case("با جوایز ۲۰۰ و ۳۰۰ هزار دلاری", "۲۰۰ و ۳۰۰ هزار", None, range=(2e5, 3e5)),
+    case("۱۵ و ۲۰ هزار نفر", "۱۵ و ۲۰ هزار", None, range=(15e3, 2e4)),
+    case("وام ۲ و ۳ میلیارد ریالی", "۲ و ۳ میلیارد", None, range=(2e9, 3e9)),
     # --- dates
     case("۵ آذر ۱۳۹۹", "۵ آذر ۱۳۹۹", 1399, "date", date="1399-09-05"),
     case("۵ آذرماه ۱۳۹۹", "۵ آذرماه ۱۳۹۹", 1399, "date", date="1399-09-05"),
@@ -467,6 +471,24 @@ MULTI = [
         [("۳۰ هزار", 30e3, "number"), ("۷۰۰ هزار", 700e3, "number")],
     ),
     ("۱۰ و ۲۰ درصد", [("۱۰", 10, "number"), ("۲۰ درصد", 20, "percent")]),
+    # a pair shares a scale only ascending, within one order of magnitude, with
+    # the scale on a bare second number
+    (
+        "۳۰۰ و ۲۰۰ هزار دلار",
+        [("۳۰۰", 300, "number"), ("۲۰۰ هزار", 2e5, "number")],
+    ),
+    (
+        "۲ و ۳۰۰ میلیون تومان",
+        [("۲", 2, "number"), ("۳۰۰ میلیون", 3e8, "number")],
+    ),
+    (
+        "۲۰۰ و ۳۰۰ هزار و ۵۰۰ دلار",
+        [("۲۰۰", 200, "number"), ("۳۰۰ هزار و ۵۰۰", 300500, "number")],
+    ),
+    (
+        "۲ هزار و ۵۰۰ و ۳ هزار نفر",
+        [("۲ هزار و ۵۰۰", 2500, "number"), ("۳ هزار", 3000, "number")],
+    ),
     ("پنج و شش", [("پنج", 5, "number"), ("شش", 6, "number")]),
     (
         "در سال ۸۷ حدود ۲۴ هزار روستا",

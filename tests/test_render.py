@@ -173,12 +173,33 @@ def test_no_figures_reply_shows_the_summary() -> None:
     assert "جمله دو." in reply.chunks[0] and "جمله یک." not in reply.chunks[0]
 
 
+def test_figures_without_a_complete_bullet_point_to_the_list_and_the_summary() -> None:
+    text = "دو تیم فردا بازی می‌کنند. بازی در ورزشگاه آزادی است."
+    figure = Figure(text="دو", value=2, kind="count", sentence=0, span=(0, 2))
+    d = Digest(
+        title=None,
+        bullets=[],
+        figures=[figure],
+        sentences=["دو تیم فردا بازی می‌کنند.", "بازی در ورزشگاه آزادی است."],
+        summary=[0],
+        status="ok",
+    )
+    reply = HtmlRenderer().digest_reply(StoredDigest(4, 1, d, text, None, None, 0.0), FA)
+    _valid(reply.chunks)
+    assert "/figures" in reply.chunks[0]
+    assert "رقمی پیدا نکردم" not in reply.chunks[0]
+    assert "دو تیم فردا بازی می‌کنند." in reply.chunks[0]
+    assert reply.keyboard is not None
+
+
 def test_canned_messages_are_valid_html() -> None:
     renderer = HtmlRenderer()
     from bot.render import MESSAGES
 
     for key in MESSAGES:
-        text = renderer.text(key, FA, size=5, limit=4, count=3, message="<&>", url="http://a.b/1")
+        text = renderer.text(
+            key, FA, size=5, limit=4, count=3, message="<&>", url="http://a.b/1", title="<&>"
+        )
         _valid([text])
 
 
@@ -239,3 +260,59 @@ def test_split_property(pieces: list[tuple[str, str]], limit: int) -> None:
         assert parse_html(chunk).strip()
     joined = "".join(parse_html(c) for c in chunks)
     assert "".join(joined.split()) == "".join(parse_html(markup).split())
+
+
+def test_inline_choices_are_the_digest_and_the_figures() -> None:
+    rec = _record()
+    choices = HtmlRenderer().inline(rec, FA)
+    assert [c.id for c in choices] == ["d7", "f7"]
+    digest_text, figures_text = (parse_html(c.html) for c in choices)
+    assert digest_text.splitlines()[0] == "عنوان <b>نادرست</b> & ۱"
+    assert [line for line in digest_text.splitlines() if line.startswith("•")] == [
+        "• سهم <ویژه> ۲۵ درصد است",
+        "• واردات ۱٬۲۵۰ تن بود",
+    ]
+    assert "•" not in figures_text and "۱. ۲۵ درصد" in figures_text
+    # Titles are plain text: the article's title as written, not escaped.
+    assert "عنوان <b>نادرست</b> & ۱" in choices[0].title and "&amp;" not in choices[0].title
+    assert choices[1].title.startswith("فقط رقم‌ها")
+
+
+def test_inline_choices_of_a_huge_digest_fit_one_message() -> None:
+    rec = _record()
+    many = [*rec.digest.figures] * 400
+    big = StoredDigest(
+        rec.id,
+        rec.chat_id,
+        Digest(
+            title=rec.digest.title,
+            bullets=rec.digest.bullets * 300,
+            figures=many,
+            sentences=rec.digest.sentences,
+            summary=rec.digest.summary,
+            bullet_figures=rec.digest.bullet_figures * 300,
+            status="ok",
+            sentence_spans=rec.digest.sentence_spans,
+        ),
+        rec.text,
+        rec.title,
+        rec.link,
+        0.0,
+    )
+    for choice in HtmlRenderer().inline(big, LATIN):
+        plain = parse_html(choice.html)
+        assert 0 < len(plain) <= TELEGRAM_LIMIT and plain.endswith("…")
+
+
+def test_group_settings_have_the_channel_switch() -> None:
+    renderer = HtmlRenderer()
+    private = renderer.settings(FA)
+    group = renderer.settings(ChatPrefs(bullets=8, digits="fa", channel_posts=True), group=True)
+    data = [b.callback_data for row in group.keyboard.inline_keyboard for b in row]  # type: ignore[union-attr]
+    assert "s:c:off" in data
+    assert all(
+        not str(b.callback_data).startswith("s:c:")
+        for row in private.keyboard.inline_keyboard  # type: ignore[union-attr]
+        for b in row
+    )
+    _valid(group.chunks)

@@ -1,0 +1,453 @@
+"""Whether a bullet is a statement a reader can repeat, and bullets built from figure records.
+
+A bullet stands alone when it is one complete clause (a finite verb, with
+what it says about the figure) or a headline-style phrase headed by a verbal
+noun (``تولید روزانه بیش از ۱۷ میلیون ماسک``), opens with neither a connector
+nor a reporting frame, ends on nothing that wants more after it, reads as no
+table or score row, and fits :data:`MAX_CHARS`. :func:`is_complete` is that
+test; :func:`compose` writes a headline-style bullet from a figure's record
+(event, qualifier, value, unit, subject, period, change) when no clause of the
+text makes one. The word lists are in ``data/phrases.toml`` (``[statements]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from summarizer.lexicon import lexicon, load_toml, verb_stem
+from summarizer.sentences import Token, tokenize
+
+MAX_CHARS = 160
+ZWNJ = "\u200c"
+
+_NUMBER_RX = re.compile(r"[0-9۰-۹]+(?:[٬,٫.][0-9۰-۹]+)*")
+_SCORE_RX = re.compile(r"[0-9۰-۹]+\s*[-–/:]\s*[0-9۰-۹]+")
+_TIME_ROW_RX = re.compile(r"ساعت\s*:?\s*[0-9۰-۹]")
+_SPEECH_COLON_RX = re.compile(
+    r"(?:گفت|افزود|کرد|داشت|داد|نمود|شد|ساخت)\s*:"
+    r"|(?:گفت|افزود|اظهار\s+کرد|تصریح\s+کرد|خاطرنشان\s+کرد|بیان\s+کرد|می‌افزاید|می‌گوید)\s+که\s"
+)
+_AUX = frozenset(
+    {"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شده", "شود", "می‌شود"}
+)
+_PARTICIPLE_ENDINGS = (ZWNJ + "است", ZWNJ + "اند", ZWNJ + "ایم", ZWNJ + "ای")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    bad_openers: frozenset[str]
+    bad_opening_phrases: tuple[str, ...]
+    dangling_ends: frozenset[str]
+    inner_frames: tuple[str, ...]
+    event_nouns: dict[str, str]
+    heads: frozenset[str]
+    change_nouns: dict[str, str]
+
+
+@cache
+def words() -> Words:
+    """The ``[statements]`` tables (read once)."""
+    data = load_toml("phrases.toml")
+    st = data.get("statements", {})
+    events = dict(st.get("event_nouns", {}))
+    heads = set(st.get("headline_heads", []))
+    heads.update(
+        n for n in data.get("bullets", {}).get("action_nouns", []) if events.get(n, n) == n
+    )
+    heads.update(events.values())
+    heads.update(v.split()[0] for v in events.values())
+    return Words(
+        bad_openers=frozenset(st.get("bad_openers", [])),
+        bad_opening_phrases=tuple(st.get("bad_opening_phrases", [])),
+        dangling_ends=frozenset(st.get("dangling_ends", [])),
+        inner_frames=tuple(st.get("inner_frames", [])),
+        event_nouns=events,
+        heads=frozenset(heads),
+        change_nouns=dict(st.get("change_nouns", {})),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _word_tokens(line: str) -> list[Token]:
+    return [t for t in tokenize(line) if t.text[0].isalnum()]
+
+
+def is_participle(word: str) -> bool:
+    """A bare past participle (``ساخته``, ``شده``): no verb without its auxiliary."""
+    core = word[1:] if word.startswith("ن") and verb_stem(word[1:]) else word
+    return core.endswith("ه") and verb_stem(word) == core[:-1]
+
+
+_MODALS = frozenset({"توان", "توانست", "خواه", "خواست", "بای"})
+
+
+def is_modal(word: str) -> bool:
+    """``می‌توانیم``, ``باید``: a finite form that wants the verb after it."""
+    return word in ("باید", "نباید", "بایست", "می‌بایست") or (
+        word.startswith(("می‌", "نمی‌")) and verb_stem(word) in _MODALS
+    )
+
+
+def is_finite(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a finite verb (a participle counts with its auxiliary)."""
+    w = toks[k].text
+    if not w[0].isalpha():
+        return False
+    stem = verb_stem(w)
+    if stem is None:
+        return False
+    if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
+        return True
+    if is_participle(w):
+        # "… رسیده که …": the auxiliary left out before a clause that follows.
+        return k + 1 >= len(toks) or toks[k + 1].text in _AUX or toks[k + 1].text in _ELLIPSIS
+    return not is_subjunctive(w, stem)
+
+
+_ELLIPSIS = frozenset({"که", "و", "،", ",", ".", "؛", ":"})
+
+
+# Forms of the present without a prefix that are indicative all the same.
+_FINITE_AUX = frozenset(
+    {"است", "اند", "هست", "هستند", "نیست", "نیستند", "دارد", "دارند", "ندارد", "ندارند",
+     "می‌باشد", "می‌باشند", "خواهد", "خواهند", "نخواهد", "نخواهند", "بود", "بودند"}
+)
+
+
+def is_subjunctive(word: str, stem: str | None = None) -> bool:
+    """A present form without «می» (``کنند``, ``بگیرد``, ``شود``): a dependent clause's verb."""
+    stem = stem or verb_stem(word)
+    if stem is None or word in _FINITE_AUX or stem in _FINITE_AUX or word.startswith(("می", "نمی")):
+        return False
+    lex = lexicon()
+    bare = word[1:] if word.startswith(("ن", "ب")) and not word.startswith(stem) else word
+    if stem in lex.past and bare.startswith(stem):
+        return False
+    return stem in lex.present
+
+
+_TRUE_AUX = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})
+
+
+def ends_on_participle(line: str) -> bool:
+    """``… ساخته شده``, ``… ۶ هزار نفر بوده``: the perfect without its «است»."""
+    toks = _word_tokens(line)
+    if not toks or toks[-1].text in _TRUE_AUX:
+        return False
+    return toks[-1].text in ("بوده", "نبوده") or is_participle(toks[-1].text)
+
+
+def is_complete(line: str) -> bool:
+    """Whether ``line`` reads as one complete statement or a clean headline phrase."""
+    return not problems(line)
+
+
+def problems(line: str) -> list[str]:
+    """What keeps ``line`` from standing alone (empty when nothing does)."""
+    return list(_problems(line))
+
+
+@lru_cache(maxsize=4096)  # a line is tested again in later rounds of choosing
+def _problems(line: str) -> tuple[str, ...]:
+    w = words()
+    out: list[str] = []
+    text = line.strip()
+    toks = _word_tokens(text)
+    if not toks:
+        return ("empty",)
+    first = toks[0].text
+    if first in w.bad_openers or any(
+        text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases
+    ) or _SPEECH_COLON_RX.search(text) or any(f in text for f in w.inner_frames):
+        out.append("frame")
+    last = toks[-1].text
+    if (
+        last in w.dangling_ends
+        or (last.endswith("های") and not last.endswith("هایی"))
+        or text.endswith(("،", ":", "؛", "-", "/"))
+    ):
+        out.append("dangling")
+    if _ends_on_report_verb(text):
+        out.append("dangling")  # "… در یک مستند افشا کرد": what it revealed follows
+    elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
+        out.append("dangling")  # "… از تاریخ ۱۴"
+    groups = verb_groups(toks)
+    if groups and len(toks) < MIN_STATEMENT_WORDS:
+        out.append("no_subject")  # "۶ ماه است": of what?
+    if not groups and not _headed(toks):
+        out.append("no_verb")
+    elif groups and _only_relative(toks, groups):
+        out.append("no_main_verb")
+    elif groups and any(
+        t.text in _FIRST_PERSON_WORDS
+        or (is_verb_form(t.text) and is_first_or_second_person(t.text))
+        for t in toks
+    ):
+        out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
+    if groups and _ends_on_modal(toks, groups):
+        out.append("dangling")  # "… نخواهند توانست": the verb it wants is missing
+    if text.count("«") != text.count("»"):
+        out.append("dangling")
+    second = toks[1].text if len(toks) > 1 else ""
+    if (first in _ANAPHORA and second not in _TIME_NOUNS) or _LIST_MARK_RX.match(text):
+        out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
+    if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
+        out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if last[0].isalpha() and is_subjunctive(last):
+        out.append("dangling")  # "… رکورد بزند": the frame that wanted it is gone
+    if _DOUBLE_SCALE_RX.search(text):
+        out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
+    if _BACK_REFERENCE_RX.search(text):
+        out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
+    if "؟" in text or "?" in text:
+        out.append("frame")  # an interviewer's question
+    if is_finite(toks, 0):
+        out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
+    if any(t.text in _CONDITIONALS for t in toks):
+        out.append("frame")  # "اگر …": the condition changes what the figure says
+    if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
+        out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
+    nums = _NUMBER_RX.findall(text)
+    if not nums:
+        out.append("no_figure")
+    if (
+        len(_SCORE_RX.findall(text)) >= 2
+        or _TIME_ROW_RX.search(text)
+        or (len(nums) >= 3 and len(toks) < 2 * len(nums) + 2)
+    ):
+        out.append("table")
+    if len(text) > MAX_CHARS:
+        out.append("long")
+    return tuple(out)
+
+
+MAX_OBJECT_LEAD = 5
+_ANAPHORA = frozenset({"این", "آن", "او", "ایشان", "همین", "آنها", "آن‌ها", "اینها", "این‌ها"})
+_TIME_NOUNS = frozenset({"هفته", "روز", "سال", "ماه", "فصل", "دوره", "بار", "روزها", "ایام"})
+_SUBORDINATE_RX = re.compile(
+    r"(?:^|\s)(?:در\s*حالی\s*(?:\u200c)?که|درحالیکه|در حالیکه"
+    r"|پس از اینکه|بعد از اینکه|پیش از اینکه|قبل از اینکه)(?:\s|$)"
+)
+MAX_RELATIVE_HEAD = 3
+
+
+def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
+    """``مهاجمی سریع که … ۱۰ گل به ثمر رسانده است``: a head noun and its «که» clause, no more."""
+    ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
+    if ke is None or ke == 0 or ke > MAX_RELATIVE_HEAD:
+        return False
+    return not any(is_finite(toks, k) for k in range(ke))
+
+
+_BACK_REFERENCE_RX = re.compile(r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده")
+_FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
+_DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
+_CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
+_LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
+_TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
+_TIME_AFTER = frozenset({"دیگر", "بعد", "قبل", "پیش", "گذشته", "آینده"})
+_SCORE_START_RX = re.compile(r"^[0-9۰-۹]+\s*[-–]\s*[0-9۰-۹]+\s")
+_MONEY_OR_PERCENT_UNITS = frozenset(
+    {"درصد", "درصدی", "دلار", "تومان", "ریال", "یورو", "پوند", "میلیون", "میلیارد", "هزار"}
+)
+
+
+def is_verb_form(word: str) -> bool:
+    return word[0].isalpha() and verb_stem(word) is not None
+
+
+def _ends_on_modal(toks: list[Token], groups: list[int]) -> bool:
+    last = toks[groups[-1]].text
+    return groups[-1] == len(toks) - 1 and verb_stem(last) in ("توان", "توانست")
+
+
+def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
+    """``۱۶ روز دیگر برگزار خواهد شد``, ``۳-۰ مغلوب هلند شد``, ``یکی از ۱۳ تیم … است``."""
+    if _SCORE_START_RX.match(text):
+        return True
+    if len(toks) > 1 and toks[0].text == "یکی" and toks[1].text == "از":
+        return toks[groups[-1]].text in ("است", "بود", "هستند", "بودند")
+    if len(toks) > 2 and toks[0].text[0].isdigit() and toks[1].text in _TIME_UNITS:
+        k = 3 if toks[2].text in _TIME_AFTER else 2
+        verb_start = groups[0]
+        while verb_start > 0 and is_finite(toks, verb_start - 1):
+            verb_start -= 1
+        return verb_start - k <= 1
+    return False
+
+
+def _object_first(toks: list[Token]) -> bool:
+    """The line opens with its object (``X را …``): the subject is in text not shown."""
+    for k, t in enumerate(toks[: MAX_OBJECT_LEAD + 1]):
+        if t.text == "را":
+            return k > 0
+        if is_finite(toks, k):
+            return False
+    return False
+
+
+def verb_groups(toks: list[Token]) -> list[int]:
+    """Index of the last token of each run of finite verbs (``ساخته خواهد شد`` is one)."""
+    out: list[int] = []
+    for k in range(len(toks)):
+        if is_finite(toks, k) and not is_modal(toks[k].text):
+            if out and out[-1] == k - 1:
+                out[-1] = k
+            else:
+                out.append(k)
+    return out
+
+
+def _only_relative(toks: list[Token], groups: list[int]) -> bool:
+    """``در دربی‌ای که ۴-۱ باختیم``: the one verb closes a «که» clause, the main one is missing."""
+    ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
+    if ke is None or ke == 0:
+        return False
+    if any(g < ke for g in groups):
+        return False
+    return len(groups) < 2 and not _headed(toks[:ke])
+
+
+_PERSON_ENDINGS = ("یم", "ید", "م")
+_PERSONAL_AUX = frozenset(
+    [
+        "خواهم", "خواهیم", "خواهید", "نخواهم", "نخواهیم", "نخواهید", "باشم", "باشیم", "باشید",
+        "نباشیم", "هستم", "هستیم", "هستید", "نیستم", "نیستیم", "نیستید", "بودم", "بودیم", "بودید",
+        "ام", "ایم", "اید",
+    ]
+)
+
+
+def is_first_or_second_person(word: str) -> bool:
+    """``کردیم``, ``می‌کنید``, ``بودم``, ``کرده‌ام``: the speaker's own words."""
+    if word in _PERSONAL_AUX:
+        return True
+    stem = verb_stem(word)
+    if stem is None or stem == word:
+        return False
+    if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)):
+        return True
+    return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "ایم", "اید")))
+
+
+_NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "را", "آنکه"})
+MAX_HEADLINE_WORDS = 26
+MIN_STATEMENT_WORDS = 5
+MIN_HEADLINE_WORDS = 4
+
+
+@cache
+def _report_tail_rx() -> re.Pattern[str]:
+    data = load_toml("phrases.toml")
+    verbs = list(data.get("frames", {}).get("speech", []))
+    verbs += data.get("statements", {}).get("complement_verbs", [])
+    alts = "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alts})$")
+
+
+def _ends_on_report_verb(text: str) -> bool:
+    return bool(_report_tail_rx().search(text.rstrip(" .،")))
+
+
+def _headed(toks: list[Token]) -> bool:
+    """A headline phrase: a verbal noun first, a figure after it, no clause inside."""
+    heads = words().heads
+    first = toks[0].text
+    two = first + " " + toks[1].text if len(toks) > 1 else first
+    return (
+        (first in heads or two in heads)
+        and any(ch.isdigit() for t in toks[1:] for ch in t.text)
+        and MIN_HEADLINE_WORDS <= len(toks) <= MAX_HEADLINE_WORDS
+        and toks[-1].text not in _MONEY_OR_PERCENT_UNITS  # "کاهش ۱۳ درصد": of what?
+        and not any(t.text in _NOT_IN_HEADLINES for t in toks)
+    )
+
+
+def numbers_in(line: str) -> set[str]:
+    """The numbers a line states, as digit strings without separators."""
+    table = str.maketrans("۰۱۲۳۴۵۶۷۸۹٫", "0123456789.", "٬,")
+    return {n.translate(table) for n in _NUMBER_RX.findall(line)}
+
+
+def event_of(toks: list[Token], after: int, limit: int) -> str | None:
+    """The verbal noun of the event the figure takes part in (``دستگیر شدند`` -> ``دستگیری``).
+
+    The first finite verb in ``toks[after:limit]`` names it when it is a light
+    verb whose preverb the tables know, or a participle with its auxiliary
+    (``ساخته شد`` -> ``ساخت``).
+    """
+    ev = words().event_nouns
+    for k in range(after, min(limit, len(toks))):
+        w = toks[k].text
+        if w in ("،", ":", "؛", "که"):
+            return None
+        if not w[0].isalpha() or verb_stem(w) is None:
+            continue
+        if not is_finite(toks, k) and not is_participle(w):
+            continue
+        if w in ev and is_participle(w):
+            return ev[w]
+        if k > after:
+            pre = toks[k - 1].text
+            if pre in ev:
+                return ev[pre]
+        return None
+    return None
+
+
+# --- who is speaking ------------------------------------------------------------
+
+MAX_SPEAKER_WORDS = 5
+SPEAKER_LOOKBACK = 8
+_PRONOUNS = frozenset({"وی", "او", "ایشان"})
+_SPEAKER_CUT_RX = re.compile(
+    r"\s(?:در|درباره|درمورد|راجع|پیرامون|با|به|از|طی|ضمن|امروز|روز|شب|دیروز|پس|هنگام|که)\s"
+)
+
+
+@cache
+def _speech_rx() -> re.Pattern[str]:
+    speech = sorted(load_toml("phrases.toml").get("frames", {}).get("speech", []), key=len)
+    alts = "|".join(re.escape(v) for v in reversed(speech))
+    return re.compile(rf"^(?P<who>[^:؛«»\n]{{2,200}}?)\s+(?:{alts})\s*:")
+
+
+def _speaker_in(sentence: str) -> str | None:
+    """The one who speaks in ``X گفت: …``; ``""`` for a pronoun; ``None`` for no frame."""
+    m = _speech_rx().match(sentence)
+    if not m:
+        return None
+    who = m.group("who")
+    who = who.rsplit("،", 1)[-1].strip()  # "به گزارش …، X"
+    cut = _SPEAKER_CUT_RX.search(" " + who + " ")
+    if cut:
+        who = (" " + who)[: cut.start()].strip()
+    for opener in ("همچنین", "نیز", "سپس", "در ادامه", "در پایان", "اما", "و"):
+        if who.startswith(opener + " "):
+            who = who[len(opener) + 1 :].strip()
+    first = who.split(" ", 1)[0] if who else ""
+    if not who or first in _PRONOUNS:
+        return ""
+    if len(who.split()) > MAX_SPEAKER_WORDS:
+        return None
+    return who
+
+
+def find_speaker(
+    text: str, sentences: list[tuple[int, int]], index: int, title: str | None = None
+) -> str | None:
+    """Who says the words of sentence ``index``: its own frame, an earlier one, or the title's."""
+    for i in range(index, max(-1, index - SPEAKER_LOOKBACK), -1):
+        a, b = sentences[i]
+        who = _speaker_in(text[a:b])
+        if who:
+            return who
+        if who is None and i == index:
+            continue
+    if title and ":" in title:
+        who = title.split(":", 1)[0].strip()
+        if who and len(who.split()) <= MAX_SPEAKER_WORDS - 2 and not re.search("[0-9۰-۹]", who):
+            return who
+    return None

@@ -1,0 +1,154 @@
+"""Bullets a reader can repeat: the completeness test, and digests that keep only such lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import digest
+from summarizer.statements import (
+    find_speaker,
+    is_complete,
+    is_first_or_second_person,
+    numbers_in,
+    problems,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "تولید روزانه بیش از ۱۷ میلیون ماسک در کارگاه‌های تولیدی بسیج",
+        "غربالگری بیش از ۷۰ میلیون نفر",
+        "تعداد گروه‌های جهادی به بیش از ۴۲ هزار گروه رسیده است",
+        "۱۴ هزار جهیزیه و ۱۳۲ هزار پوشاک و ۴۷ میلیارد تومان به افراد نیازمند واگذار شد",
+        "۴۱ سال از تشکیل شجره طیبه بسیج می‌گذرد",
+        "کاهش ۱۸ درصدی حجم ذخایر سدهای استان نسبت به سال گذشته",
+        "در سال جاری ۲۴۰ طرح آب‌رسانی با اعتبار بیش از ۱۲ هزار میلیارد ریال در دست اجراست",
+        "حجم آب سدها به ۳۱۰ میلیون مترمکعب رسیده که نسبت به پارسال ۳۵ درصد کاهش دارد",
+        "صادرات غیرنفتی استان در هشت ماه امسال ۱۲ درصد افزایش یافت",
+    ],
+)
+def test_complete_statements_and_headlines_pass(line: str) -> None:
+    assert is_complete(line), problems(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        # A clause cut before its verb.
+        ("برای ۴۵ واحد صنفی اخطاریه صادر و ۱۲ واحد صنفی", "no_verb"),
+        ("این دیدار با نتیجه ۳ بر ۱ و با امتیازهای", "dangling"),
+        ("رئیس سازمان رقم مالیات پزشکان را حدود ۱۲۰۰ میلیارد تومان", "no_verb"),
+        # Reporting frames left in.
+        ("با اشاره به کشف ۳۰ فقره سرقت در این طرح", "frame"),
+        ("در بخش دیگری از سخنان خود با اشاره به ۲۰ طرح عمرانی گفت", "frame"),
+        ("گزارش، شرکت ملی گاز ۱۲ میلیون مترمکعب گاز صادر کرد", "frame"),
+        ("وی گفت: ۱۲ طرح افتتاح شد", "frame"),
+        # A subordinate clause without its main clause.
+        ("به‌رغم وعده ۳ ماهه دولت و ارسال لایحه به مجلس", "frame"),
+        ("در دربی‌ای که ۴-۱ باختیم", "no_main_verb"),
+        ("روبین فن‌پرسی فصل گذشته با ۲۶ گلی که برای منچستر به ثمر رساند", "no_main_verb"),
+        ("نیروهای خود را به مدت ۹۰ روز به هائیتی اعزام کنند", "no_verb"),
+        # A noun phrase without its event.
+        ("۶۵ نفر از کارکنان شرکت", "no_verb"),
+        ("پنج نفر سارق سابقه‌دار", "no_verb"),
+        # Tables, timetables and score rows.
+        ("۱۲ شهرداری رشت ساعت: ۱۷", "table"),
+        ("۲۵-۲۰، ۱۸-۲۵، ۲۵-۲۲", "table"),
+        # The speaker's own words, with no speaker.
+        ("در دقیقه ۱۲ به سادگی گل خوردیم", "speaker"),
+        # The object first: who did it is in text not shown.
+        ("این قطعنامه را با ۱۵ رای موافق تصویب نمود", "no_subject"),
+        # What was revealed follows the verb.
+        ("شبکه فرانس ۲۴ فرانسه در یک مستند تاریخی افشا کرد", "dangling"),
+        ("ثبت‌نام بانک‌های منتخب از تاریخ ۱۴", "dangling"),
+        # Too long for a ticker.
+        ("در سال جاری " + "و ".join(["۲۰ طرح آب‌رسانی روستایی در استان"] * 6) + " اجرا شد", "long"),
+    ],
+)
+def test_broken_lines_are_caught(line: str, problem: str) -> None:
+    assert problem in problems(line)
+
+
+def test_person_of_a_verb() -> None:
+    assert is_first_or_second_person("کردیم")
+    assert is_first_or_second_person("می‌کنید")
+    assert is_first_or_second_person("کرده‌ام")
+    assert is_first_or_second_person("خواهیم")
+    assert not is_first_or_second_person("کردند")
+    assert not is_first_or_second_person("می‌شود")
+    assert not is_first_or_second_person("رسید")
+
+
+def test_numbers_in_compares_digits_of_every_script() -> None:
+    assert numbers_in("۱٬۲۳۵ پروژه و 40 طرح") == {"1235", "40"}
+
+
+def test_speaker_from_the_frame_of_an_earlier_sentence() -> None:
+    text = "سلیمانی گفت: امسال ۲۰ طرح اجرا شد. وی افزود: ما ۳۰ هزار بسته خواهیم داشت."
+    sentences = [(0, 34), (35, len(text))]
+    assert find_speaker(text, sentences, 1) == "سلیمانی"
+    assert find_speaker("ما ۳ گل زدیم.", [(0, 13)], 0, "کربکندی: می‌توانیم برگردیم") == "کربکندی"
+    assert find_speaker("ما ۳ گل زدیم.", [(0, 13)], 0, None) is None
+
+
+REPORT = (
+    "پلیس استان از دستگیری ۱۷ سارق خبر داد\n\n"
+    "به گزارش خبرنگار ما، فرمانده انتظامی استان با اشاره به کشف ۳۰ فقره "
+    "سرقت در این طرح گفت: در این طرح ۱۷ نفر از سارقان سابقه‌دار دستگیر "
+    "شدند.\n\n"
+    "وی افزود: برای ۴۵ واحد صنفی اخطاریه صادر و ۱۲ واحد صنفی متخلف پلمب شد.\n\n"
+    "در بخش دیگری از سخنان خود با اشاره به ارزش اموال کشف‌شده گفت: ارزش این "
+    "اموال بیش از ۸ میلیارد ریال برآورد شده است.\n\n"
+    "فرمانده انتظامی استان تصریح کرد: ما در این طرح ۲۴ ساعته کار کردیم و ۳ "
+    "دستگاه خودرو را توقیف کردیم.\n"
+)
+
+TABLE = (
+    "نتایج هفته دهم لیگ برتر بسکتبال\n\n"
+    "نتایج دیدارهای هفته دهم به شرح زیر است:\n"
+    "شهرداری گرگان ۸۵ - پتروشیمی ۷۹\n"
+    "مهرام تهران ۹۱ - ذوب آهن ۷۰\n"
+    "نیروی زمینی ۶۸ - شهرداری رشت ۷۲\n"
+    "ساعت: ۱۷ - ساعت: ۱۹ - ساعت: ۲۱\n\n"
+    "در پایان این هفته تیم شهرداری گرگان با ۱۸ امتیاز در صدر جدول قرار گرفت.\n"
+)
+
+
+def test_report_bullets_stand_alone() -> None:
+    d = digest(REPORT)
+    assert d.bullets
+    for line in d.bullets:
+        assert is_complete(line) or line.split(":", 1)[0] == "فرمانده انتظامی استان", line
+        assert not line.startswith(("با اشاره", "در بخش دیگری", "گزارش"))
+    text = "\n".join(d.bullets)
+    assert "۱۷ نفر از سارقان سابقه‌دار دستگیر شدند" in text
+    # Two events in one clause: neither noun heads the other's figures.
+    assert "برای ۴۵ واحد صنفی اخطاریه صادر و ۱۲ واحد صنفی متخلف پلمب شد" in text
+
+
+def test_a_table_gives_no_raw_row() -> None:
+    d = digest(TABLE)
+    for line in d.bullets:
+        assert "table" not in problems(line), line
+        assert "ساعت" not in line
+    assert any("۱۸ امتیاز" in line for line in d.bullets)
+
+
+def test_no_number_is_stated_twice() -> None:
+    text = (
+        "قیمت هر متر مسکن در تهران بین ۴۰ تا ۵۰ میلیون تومان است. "
+        "وی گفت: قیمت هر متر مسکن بین ۴۰ تا ۵۰ میلیون تومان است و ۱۲ هزار واحد فروخته شد."
+    )
+    d = digest(text)
+    seen: set[str] = set()
+    for line in d.bullets:
+        mine = numbers_in(line)
+        assert not mine & seen, d.bullets
+        seen |= mine
+
+
+def test_every_bullet_within_160_characters() -> None:
+    long_clause = "، ".join(f"{n} دستگاه اتوبوس در ناوگان شهر" for n in range(10, 30))
+    d = digest(f"مدیرعامل گفت: {long_clause} نوسازی شد.")
+    assert all(len(line) <= 160 for line in d.bullets)
