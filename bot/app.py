@@ -29,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.card.service import CardService
 from bot.ratelimit import RaqamRateLimiter
 from bot.render import HtmlRenderer
 from bot.request import BoundedRequest
@@ -38,6 +39,7 @@ from bot.storage import Storage, StorageError
 from handlers import callbacks, commands, errors, inline, messages
 from handlers.access import check_access, ignore_channel_posts
 from handlers.context import (
+    CARDS,
     DIGESTER,
     LIMITS,
     LINKS,
@@ -164,6 +166,7 @@ async def _post_shutdown(app: RaqamApp) -> None:
     app.bot_data[DIGESTER].close()
     app.bot_data[STORE].close()
     app.bot_data[LINKS].close()
+    app.bot_data[CARDS].close()
 
 
 SEND_READ_TIMEOUT = 30.0
@@ -212,6 +215,7 @@ def build_application(settings: Settings) -> RaqamApp:
         settings.digest_workers, processes=settings.digest_processes
     )
     app.bot_data[RENDERER] = HtmlRenderer()
+    app.bot_data[CARDS] = CardService()
     app.bot_data[LINKS] = LinkReader(link_settings_of(settings), str(settings.database))
     app.bot_data[LIMITS] = Limits(
         max_text_chars=settings.max_text_chars,
@@ -239,6 +243,7 @@ def register_handlers(app: RaqamApp) -> None:
         "source": commands.cmd_source,
         "export": commands.cmd_export,
         "settings": commands.cmd_settings,
+        "card": commands.cmd_card,
         "digest": commands.cmd_digest,
     }
     for name, callback in table.items():

@@ -2,7 +2,8 @@
 
 ``raqam digest PATH|-|URL`` prints the key-figure bullets of one article
 (``--json`` for the full digest); ``raqam digest --jsonl IN`` digests an
-archive; ``raqam bot`` runs the Telegram bot.
+archive; ``raqam card PATH|-|URL --out card.png`` draws the figure card of
+one article; ``raqam bot`` runs the Telegram bot.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from summarizer import digest
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+EXIT_NO_FIGURES = 4
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -72,6 +74,15 @@ def _build_parser() -> argparse.ArgumentParser:
         help="batch: also write every figure as a table, TABLE.csv or TABLE.parquet",
     )
 
+    c = sub.add_parser("card", help="draw the figure card of one article as a PNG")
+    c.add_argument("source", help="path to a UTF-8 text file, - for stdin, or a URL")
+    c.add_argument("--out", required=True, metavar="PNG", help="where to write the card")
+    c.add_argument("--title", help="title of the article")
+    c.add_argument("--theme", choices=("light", "dark"), default="light")
+    c.add_argument("--digits", choices=("fa", "latin"), default="fa")
+    c.add_argument("--handle", help="the bot's @handle for the footer")
+    c.add_argument("--source-name", help="the source for the footer (default: the link's host)")
+
     sub.add_parser("bot", help="run the Telegram bot (settings from the environment / .env)")
     return parser
 
@@ -82,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.app import run_bot
 
         return run_bot()
+    if args.command == "card":
+        return _card_command(args)
     try:
         return _digest_command(args)
     except BrokenPipeError:
@@ -115,25 +128,10 @@ def _digest_command(args: argparse.Namespace) -> int:
         print("raqam: give a file, - for stdin, or a URL (or --jsonl IN)", file=sys.stderr)
         return EXIT_USAGE
 
-    title = args.title
-    source = args.source
-    if source.startswith(("http://", "https://")):
-        from bot.links import LinkError, fetch_article_sync
-
-        try:
-            article = fetch_article_sync(source)
-        except LinkError as exc:
-            print(f"raqam: {exc}", file=sys.stderr)
-            return EXIT_INPUT
-        text = article.text
-        title = title or article.title
-    else:
-        try:
-            text = _read_text(source)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"raqam: cannot read {source}: {exc}", file=sys.stderr)
-            return EXIT_INPUT
-
+    loaded = _load(args.source, args.title)
+    if isinstance(loaded, int):
+        return loaded
+    text, title, _ = loaded
     result = digest(text, title=title, max_bullets=args.bullets)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -144,6 +142,64 @@ def _digest_command(args: argparse.Namespace) -> int:
         print(_STATUS_MESSAGES.get(result.status, "رقمی پیدا نشد."))
     for bullet in result.bullets:
         print(f"• {bullet}")
+    return EXIT_OK
+
+
+def _load(source: str, title: str | None) -> tuple[str, str | None, str | None] | int:
+    """(text, title, link) of a file, standard input or a link; an exit code on failure."""
+    if source.startswith(("http://", "https://")):
+        from bot.links import LinkError, fetch_article_sync
+
+        try:
+            article = fetch_article_sync(source)
+        except LinkError as exc:
+            print(f"raqam: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+        link = str(getattr(article, "final_url", None) or source)
+        return article.text, title or article.title, link
+    try:
+        return _read_text(source), title, None
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"raqam: cannot read {source}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _card_command(args: argparse.Namespace) -> int:
+    import time
+
+    from bot.card.service import card_png
+    from handlers.ports import ChatPrefs
+
+    out = Path(args.out)
+    if out.is_dir() or not (out.parent if str(out.parent) else Path(".")).is_dir():
+        print(f"raqam: cannot write {out}: not a file in an existing directory", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _load(args.source, args.title)
+    if isinstance(loaded, int):
+        return loaded
+    text, title, link = loaded
+    result = digest(text, title=title)
+    if result.status in ("empty", "not_persian"):
+        print(f"raqam: {_STATUS_MESSAGES[result.status]}", file=sys.stderr)
+        return EXIT_NO_FIGURES
+    prefs = ChatPrefs(bullets=8, digits=args.digits, theme=args.theme)
+    png = card_png(
+        result,
+        title=title or result.title,
+        prefs=prefs,
+        source=args.source_name,
+        link=link,
+        created_at=time.time(),
+        handle=args.handle,
+    )
+    if png is None:
+        print("raqam: در این متن رقمی برای کارت پیدا نشد.", file=sys.stderr)
+        return EXIT_NO_FIGURES
+    try:
+        out.write_bytes(png)
+    except OSError as exc:
+        print(f"raqam: cannot write {out}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_OK
 
 

@@ -58,6 +58,7 @@ KINDS = {
     "measure": "اندازه",
 }
 DIGIT_NAMES = {"fa": "فارسی (۱۲۳)", "latin": "لاتین (123)"}
+THEME_NAMES = {"light": "روشن", "dark": "تیره"}
 BULLET_CHOICES = (3, 5, 8, 10)
 
 MESSAGES: dict[str, str] = {
@@ -78,7 +79,8 @@ MESSAGES: dict[str, str] = {
         "/summary خلاصه‌ی خبر\n"
         "/source عنوان، پیوند و اندازه‌ی متن\n"
         "/export رقم‌ها در قالب CSV و JSON\n"
-        "/settings تعداد بندها و شکل ارقام"
+        "/card کارت تصویری رقم‌های کلیدی برای هم‌رسانی\n"
+        "/settings تعداد بندها، شکل ارقام و رنگ کارت"
     ),
     "empty": "متنی برای خلاصه کردن پیدا نکردم. متن خبر را بفرستید.",
     "not_persian": "این متن فارسی نیست؛ رقم فقط خبرهای فارسی را می‌خواند.",
@@ -103,6 +105,9 @@ MESSAGES: dict[str, str] = {
     "unsupported": "این پیام متنی ندارد. متن یا پیوند خبر را بفرستید.",
     "error": "متأسفم، در پردازش این پیام خطایی رخ داد. لطفاً دوباره امتحان کنید.",
     "settings_saved": "ذخیره شد.",
+    "card_no_figures": (
+        "این خبر رقمی ندارد که روی کارت بیاید؛ کارت از رقم‌های کلیدی خبر ساخته می‌شود."
+    ),
     "channel_admins_only": "فقط مدیران گروه می‌توانند این را تغییر دهند.",
     "channel_on": (
         "از این پس پست‌های کانال که در این گروه می‌آیند، اگر رقمی داشته باشند، "
@@ -119,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "inline_digest_title": "رقم‌های کلیدی: {title}",
     "inline_figures_title": "فقط رقم‌ها ({count})",
     "settings_usage": (
-        "مثال: /settings bullets 5 یا /settings digits latin؛ "
+        "مثال: /settings bullets 5 یا /settings digits latin یا /settings theme dark؛ "
         "در گروه گفتگوی کانال: /settings channel on"
     ),
 }
@@ -374,7 +379,8 @@ class HtmlRenderer:
                     InlineKeyboardButton("همه‌ی رقم‌ها", callback_data=f"f:{digest_id}"),
                     InlineKeyboardButton("خلاصه", callback_data=f"m:{digest_id}"),
                     InlineKeyboardButton("منبع", callback_data=f"o:{digest_id}"),
-                ]
+                ],
+                [InlineKeyboardButton("کارت", callback_data=f"c:{digest_id}")],
             ]
         )
 
@@ -453,7 +459,8 @@ class HtmlRenderer:
         markup = (
             "<b>تنظیمات این گفتگو</b>\n"
             f"تعداد بندها: {to_digits(str(prefs.bullets), prefs.digits)}\n"
-            f"شکل ارقام: {DIGIT_NAMES[prefs.digits]}"
+            f"شکل ارقام: {DIGIT_NAMES[prefs.digits]}\n"
+            f"رنگ کارت: {THEME_NAMES[prefs.theme]}"
         )
         if group:
             state = "روشن" if prefs.channel_posts else "خاموش"
@@ -471,6 +478,13 @@ class HtmlRenderer:
                     name + (" ✓" if style == prefs.digits else ""), callback_data=f"s:d:{style}"
                 )
                 for style, name in DIGIT_NAMES.items()
+            ],
+            [
+                InlineKeyboardButton(
+                    "کارت " + name + (" ✓" if theme == prefs.theme else ""),
+                    callback_data=f"s:t:{theme}",
+                )
+                for theme, name in THEME_NAMES.items()
             ],
         ]
         if group:

@@ -20,10 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from handlers.ports import ChatPrefs, DigitStyle, StoredDigest
+from handlers.ports import ChatPrefs, DigitStyle, StoredDigest, Theme
 from summarizer.model import Digest
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PRUNE_EVERY_SECONDS = 3600.0
 BUSY_TIMEOUT_MS = 10_000
 # Linking the bot's reply messages to a digest is a convenience; when the file is
@@ -55,13 +55,20 @@ CREATE TABLE IF NOT EXISTS chat_settings (
     chat_id INTEGER PRIMARY KEY,
     bullets INTEGER NOT NULL,
     digits TEXT NOT NULL,
-    updated_at REAL NOT NULL,
-    channel_posts INTEGER NOT NULL DEFAULT 0
+    updated_at REAL NOT NULL
 );
 """
-# Steps from one schema version to the next (version 1 had no channel_posts).
-_MIGRATIONS = {
-    1: "ALTER TABLE chat_settings ADD COLUMN channel_posts INTEGER NOT NULL DEFAULT 0;",
+
+# The columns each step adds: the step keyed N takes a database from version N to
+# N + 1. A new file gets the version 1 schema and then every step. Version 2 once
+# named two different schemas (channel_posts alone; theme and source alone), so an
+# older file goes through every step and a step adds only the columns it lacks.
+_MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
+    1: (("chat_settings", "channel_posts", "INTEGER NOT NULL DEFAULT 0"),),
+    2: (
+        ("chat_settings", "theme", "TEXT NOT NULL DEFAULT 'light'"),
+        ("digests", "source", "TEXT"),
+    ),
 }
 
 T = TypeVar("T")
@@ -69,6 +76,32 @@ T = TypeVar("T")
 
 class StorageError(Exception):
     """The database cannot be used; the message says why in one line."""
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the file to :data:`SCHEMA_VERSION` in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated the file while this one waited.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version < SCHEMA_VERSION:
+            if version == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            for step in range(1, SCHEMA_VERSION):
+                for table, column, decl in _MIGRATIONS[step]:
+                    if column not in _columns(conn, table):
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -94,15 +127,8 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        if version == 0:
-            conn.executescript(
-                "BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
-            )
-        elif version < SCHEMA_VERSION:
-            steps = "".join(_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
-            conn.executescript(
-                "BEGIN;" + steps + f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
-            )
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
         # A write proves the file and its directory are writable.
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("COMMIT")
@@ -179,14 +205,15 @@ class Storage:
         link: str | None,
         message_ids: Sequence[int] = (),
         now: float | None = None,
+        source: str | None = None,
     ) -> StoredDigest:
         created = time.time() if now is None else now
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             cur = conn.execute(
-                "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     chat_id,
                     created,
@@ -194,6 +221,7 @@ class Storage:
                     link,
                     text,
                     json.dumps(digest.to_dict(), ensure_ascii=False),
+                    source,
                 ),
             )
             digest_id = int(cur.lastrowid or 0)
@@ -204,7 +232,7 @@ class Storage:
             raise
         if created - self._last_prune > PRUNE_EVERY_SECONDS:
             self.prune_sync()
-        return StoredDigest(digest_id, chat_id, digest, text, title, link, created)
+        return StoredDigest(digest_id, chat_id, digest, text, title, link, created, source)
 
     def _link(self, chat_id: int, digest_id: int, message_ids: Sequence[int]) -> None:
         self._conn.executemany(
@@ -223,7 +251,7 @@ class Storage:
     def _row(self, row: tuple[object, ...] | None) -> StoredDigest | None:
         if row is None:
             return None
-        id_, chat_id, created, title, link, text, data = row
+        id_, chat_id, created, title, link, text, data, source = row
         digest = Digest.from_dict(json.loads(str(data)))
         return StoredDigest(
             int(id_),  # type: ignore[call-overload]
@@ -233,9 +261,10 @@ class Storage:
             None if title is None else str(title),
             None if link is None else str(link),
             float(created),  # type: ignore[arg-type]
+            None if source is None else str(source),
         )
 
-    _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json"
+    _COLUMNS = "d.id, d.chat_id, d.created_at, d.title, d.link, d.text, d.digest_json, d.source"
 
     def find_by_message_sync(self, chat_id: int, message_id: int) -> StoredDigest | None:
         row = self._reader.execute(
@@ -285,22 +314,33 @@ class Storage:
 
     def _read_prefs(self, chat_id: int) -> ChatPrefs:
         row = self._reader.execute(
-            "SELECT bullets, digits, channel_posts FROM chat_settings WHERE chat_id = ?",
+            "SELECT bullets, digits, theme, channel_posts FROM chat_settings WHERE chat_id = ?",
             (chat_id,),
         ).fetchone()
         if row is None:
             return ChatPrefs(bullets=self.default_bullets, digits="fa")
         digits: DigitStyle = "latin" if row[1] == "latin" else "fa"
-        return ChatPrefs(bullets=int(row[0]), digits=digits, channel_posts=bool(row[2]))
+        theme: Theme = "dark" if row[2] == "dark" else "light"
+        return ChatPrefs(
+            bullets=int(row[0]), digits=digits, theme=theme, channel_posts=bool(row[3])
+        )
 
     def set_prefs_sync(self, chat_id: int, prefs: ChatPrefs) -> None:
         self._conn.execute(
-            "INSERT INTO chat_settings (chat_id, bullets, digits, updated_at, channel_posts)"
-            " VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO chat_settings"
+            " (chat_id, bullets, digits, theme, updated_at, channel_posts)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET bullets = excluded.bullets,"
-            " digits = excluded.digits, updated_at = excluded.updated_at,"
-            " channel_posts = excluded.channel_posts",
-            (chat_id, prefs.bullets, prefs.digits, time.time(), int(prefs.channel_posts)),
+            " digits = excluded.digits, theme = excluded.theme,"
+            " updated_at = excluded.updated_at, channel_posts = excluded.channel_posts",
+            (
+                chat_id,
+                prefs.bullets,
+                prefs.digits,
+                prefs.theme,
+                time.time(),
+                int(prefs.channel_posts),
+            ),
         )
         self._prefs[chat_id] = prefs
 
@@ -315,11 +355,12 @@ class Storage:
         title: str | None,
         link: str | None,
         message_ids: Sequence[int],
+        source: str | None = None,
     ) -> StoredDigest:
         ids = list(message_ids)
         return await self._run(
             lambda: self.save_digest_sync(
-                chat_id, digest, text=text, title=title, link=link, message_ids=ids
+                chat_id, digest, text=text, title=title, link=link, message_ids=ids, source=source
             )
         )
 

@@ -1,5 +1,6 @@
-"""Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source of
-digest ID; ``s:b:N`` bullets per digest, ``s:d:fa|latin`` digit style,
+"""Inline buttons: ``f:ID`` all figures, ``m:ID`` summary, ``o:ID`` source,
+``c:ID`` figure card of digest ID; ``s:b:N`` bullets per digest,
+``s:d:fa|latin`` digit style, ``s:t:light|dark`` card theme,
 ``s:c:on|off`` digests of channel posts in a discussion group (admins only)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
+from handlers.cards import answer_card
 from handlers.common import is_group_admin, link_replies, send_reply, thread_of
 from handlers.context import RaqamContext
 from handlers.ports import ChatPrefs
@@ -54,6 +56,24 @@ async def on_callback(update: Update, context: RaqamContext) -> None:
         await link_replies(context, chat.id, rec.id, sent)
         return
 
+    if parts[0] == "c" and len(parts) == 2 and parts[1].isdigit():
+        await context.merger.flush(chat.id)
+        rec = await context.store.get_digest(chat.id, int(parts[1]))
+        if rec is None:
+            await query.answer(_plain(renderer.text("digest_gone", prefs)), show_alert=True)
+            return
+        await query.answer()
+        shown = query.message if isinstance(query.message, Message) else None
+        await answer_card(
+            context,
+            chat.id,
+            rec,
+            prefs,
+            reply_to=shown.message_id if shown is not None else None,
+            thread_id=thread_of(shown),
+        )
+        return
+
     if parts[0] == "s" and len(parts) == 3:
         group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
         new = _changed(prefs, parts[1], parts[2], group=group)
@@ -88,6 +108,8 @@ def _changed(prefs: ChatPrefs, key: str, value: str, *, group: bool = False) -> 
         return replace(prefs, bullets=int(value))
     if key == "d" and value in ("fa", "latin"):
         return replace(prefs, digits="fa" if value == "fa" else "latin")
+    if key == "t" and value in ("light", "dark"):
+        return replace(prefs, theme="light" if value == "light" else "dark")
     if key == "c" and value in ("on", "off") and group:
         return replace(prefs, channel_posts=value == "on")
     return None

@@ -8,6 +8,7 @@ from dataclasses import replace
 from telegram import InputFile, ReplyParameters, Update
 from telegram.constants import ChatType
 
+from handlers.cards import answer_card
 from handlers.common import (
     digest_for,
     is_group_admin,
@@ -29,7 +30,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("summary", "خلاصه‌ی خبر"),
     ("source", "عنوان، پیوند و اندازه‌ی متن"),
     ("export", "رقم‌ها در قالب CSV و JSON"),
-    ("settings", "تعداد بندها و شکل ارقام"),
+    ("card", "تصویر رقم‌های کلیدی خبر برای هم‌رسانی"),
+    ("settings", "تعداد بندها، شکل ارقام و رنگ کارت"),
     ("digest", "خلاصه‌ی پیامی که به آن پاسخ می‌دهید"),
 ]
 
@@ -157,6 +159,23 @@ async def cmd_export(update: Update, context: RaqamContext) -> None:
         )
 
 
+async def cmd_card(update: Update, context: RaqamContext) -> None:
+    found = await _digest_or_say(update, context)
+    if not found:
+        return
+    rec, prefs = found
+    message = update.effective_message
+    assert message is not None
+    await answer_card(
+        context,
+        rec.chat_id,
+        rec,
+        prefs,
+        reply_to=message.message_id,
+        thread_id=thread_of(message),
+    )
+
+
 async def cmd_settings(update: Update, context: RaqamContext) -> None:
     ids = await _prelude(update, context)
     if ids is None:
@@ -197,6 +216,11 @@ def _apply_setting(prefs: ChatPrefs, args: list[str], *, group: bool = False) ->
             return replace(prefs, digits="fa")
         if value in ("latin", "en", "لاتین"):
             return replace(prefs, digits="latin")
+    if key in ("theme", "رنگ", "کارت"):
+        if value in ("light", "روشن"):
+            return replace(prefs, theme="light")
+        if value in ("dark", "تیره"):
+            return replace(prefs, theme="dark")
     if key in ("channel", "کانال") and group:
         if value in ("on", "روشن"):
             return replace(prefs, channel_posts=True)

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from telegram import (
     Bot,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     Message,
     ReplyParameters,
@@ -20,7 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from handlers.context import RaqamContext
 from handlers.merger import message_text as message_text
-from handlers.ports import Reply, StoredDigest
+from handlers.ports import Card, Reply, StoredDigest
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,29 @@ async def send_reply(
         )
         ids.append(msg.message_id)
     return ids
+
+
+async def send_card(
+    bot: Bot, chat_id: int, card: Card, *, reply_to: int | None, thread_id: int | None = None
+) -> Message:
+    """Send a figure card as a photo with its HTML caption (retrying transient failures)."""
+    params = (
+        ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+        if reply_to is not None
+        else None
+    )
+
+    def call() -> Awaitable[Message]:
+        return bot.send_photo(
+            chat_id,
+            InputFile(card.png, filename=card.filename),
+            caption=card.caption,
+            parse_mode=ParseMode.HTML,
+            reply_parameters=params,
+            message_thread_id=thread_id,
+        )
+
+    return await _with_retries("sendPhoto", call)
 
 
 async def typing(bot: Bot, chat_id: int, thread_id: int | None = None) -> None:

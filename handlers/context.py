@@ -11,7 +11,7 @@ from typing import Any, cast
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from handlers.merger import ArticleMerger
-from handlers.ports import DigestService, Limits, LinkService, Renderer, Store
+from handlers.ports import CardMaker, DigestService, Limits, LinkService, Renderer, Store
 
 DIGESTER = "raqam.digester"
 STORE = "raqam.store"
@@ -19,6 +19,7 @@ RENDERER = "raqam.renderer"
 LINKS = "raqam.links"
 LIMITS = "raqam.limits"
 MERGER = "raqam.merger"
+CARDS = "raqam.cards"
 
 
 class RaqamContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -43,6 +44,10 @@ class RaqamContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
     @property
     def limits(self) -> Limits:
         return cast(Limits, self.bot_data[LIMITS])
+
+    @property
+    def cards(self) -> CardMaker:
+        return cast(CardMaker, self.bot_data[CARDS])
 
     @property
     def merger(self) -> ArticleMerger[RaqamContext]:

@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import replace
 
-from telegram import Message, MessageEntity, Update
+from telegram import Message, MessageEntity, MessageOriginChannel, Update
 from telegram.constants import ChatType
 
 from handlers.common import (
@@ -36,6 +36,14 @@ TITLE_MAX_CHARS = 150
 # shown first. Shorter ones are answered at once, without spending a request on it.
 SLOW_TEXT_CHARS = 20_000
 _URLISH = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def channel_title(message: Message) -> str | None:
+    """The title of the channel a message was forwarded from, if it was."""
+    fo = message.forward_origin
+    if isinstance(fo, MessageOriginChannel) and fo.chat.title:
+        return fo.chat.title
+    return None
 
 
 def guess_title(text: str) -> str | None:
@@ -129,6 +137,8 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
         title = guess_title(text)
         link = link or (links[0] if links else None)
 
+    source = channel_title(first) if read_from is None else None
+
     limit = context.limits.max_text_chars
     if len(text) > limit:
         await say("too_long", size=len(text), limit=limit)
@@ -151,12 +161,15 @@ async def process_article(context: RaqamContext, chat_id: int, parts: list[Part]
             title=title or digest.title,
             link=link,
             message_ids=message_ids,
+            source=source,
         )
     except Exception:
         # Storage is down (say the database is locked for long): the user still gets
         # the digest, without the buttons that would need it stored.
         log.exception("could not store the digest of messages %s in chat %s", message_ids, chat_id)
-        rec = StoredDigest(0, chat_id, digest, text, title or digest.title, link, time.time())
+        rec = StoredDigest(
+            0, chat_id, digest, text, title or digest.title, link, time.time(), source
+        )
         reply = replace(renderer.digest_reply(rec, prefs, read_from=read_from), keyboard=None)
         await send_reply(bot, chat_id, reply, reply_to=first.message_id, thread_id=thread)
         return

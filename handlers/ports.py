@@ -16,6 +16,7 @@ from telegram import InlineKeyboardMarkup, MessageEntity
 from summarizer.model import Digest
 
 DigitStyle = Literal["fa", "latin"]
+Theme = Literal["light", "dark"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class ChatPrefs:
 
     bullets: int
     digits: DigitStyle = "fa"
+    theme: Theme = "light"
     # In a channel's discussion group: comment the channel's posts with their key
     # figures (switched on by a group admin).
     channel_posts: bool = False
@@ -40,6 +42,9 @@ class StoredDigest:
     title: str | None
     link: str | None
     created_at: float
+    # Where the text came from when that is known apart from the link (the title of
+    # the channel a post was forwarded from).
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,15 @@ class Document:
     caption: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A figure card: PNG bytes and the caption (HTML) it is sent with."""
+
+    png: bytes
+    caption: str
+    filename: str = "card.png"
+
+
 class DigestService(Protocol):
     async def digest(self, text: str, *, title: str | None, max_bullets: int) -> Digest: ...
 
@@ -103,6 +117,7 @@ class Store(Protocol):
         title: str | None,
         link: str | None,
         message_ids: Sequence[int],
+        source: str | None = None,
     ) -> StoredDigest: ...
 
     async def link_messages(
@@ -154,6 +169,15 @@ class Renderer(Protocol):
     def export(self, rec: StoredDigest) -> list[Document]: ...
 
     def split(self, html: str) -> list[str]: ...
+
+
+class CardMaker(Protocol):
+    async def card(
+        self, rec: StoredDigest, prefs: ChatPrefs, handle: str | None = None
+    ) -> Card | None:
+        """The figure card of a digest in the chat's digits and theme, with the bot's
+        ``handle`` in its footer; None when the digest has no figures to show."""
+        ...
 
 
 class LinkService(Protocol):

@@ -55,7 +55,12 @@ to merge split articles: consecutive messages from the same origin are merged
 distinct origins or a window of ``0``.
 
 Bot messages are recorded with ``text`` (plain, after entity parsing) and
-``html`` (what the bot sent); documents with ``document`` and ``content``.
+``html`` (what the bot sent); documents with ``document`` and ``content``;
+photos (``sendPhoto``, uploaded as multipart or by the file id of an earlier
+upload) with ``photo``, ``caption`` and ``caption_html``, and their uploaded
+bytes by :meth:`FakeBotAPI.photo_bytes`. A photo is checked as Telegram
+checks it: present, non-empty, at most 10 MB, a PNG or JPEG image, width and
+height at most 10000 together and a ratio of at most 20.
 Messages are dicts shaped like the Bot API's ``Message`` objects. Chats are
 private by default; ``chat_type="group"`` (or ``"supergroup"``) makes group
 chats. Run standalone with ``python -m tests.fakebotapi --port 8081``; a
@@ -92,6 +97,7 @@ DEFAULT_TOKEN = "123456789:AAFakeTokenForRaqamTests_abcdefghijk"
 DEFAULT_USER = {"id": 1001, "is_bot": False, "first_name": "کاربر", "language_code": "fa"}
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_INLINE_RESULTS = 50
 # Telegram refuses an answer to an inline query that comes later than this (seconds).
 INLINE_TIMEOUT = 10.0
@@ -314,6 +320,7 @@ class FakeBotAPI:
         self._last_update_id = 0
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self._photos: dict[str, bytes] = {}
         self._chats: dict[int, dict[str, Any]] = {}
         self._callbacks: dict[str, dict[str, Any]] = {}
         self._callback_ids = itertools.count(1)
@@ -609,11 +616,13 @@ class FakeBotAPI:
             ]
 
     def sent_messages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
-        """Messages the bot sent successfully (sendMessage/sendDocument results), in order."""
+        """Messages the bot sent successfully (sendMessage/sendDocument/sendPhoto
+        results), in order."""
         with self._lock:
             out = []
             for c in self._calls:
-                if c.ok and c.method.lower() in ("sendmessage", "senddocument") and c.response:
+                sending = ("sendmessage", "senddocument", "sendphoto")
+                if c.ok and c.method.lower() in sending and c.response:
                     result = c.response["result"]
                     if chat_id is None or result["chat"]["id"] == chat_id:
                         out.append(result)
@@ -1092,6 +1101,73 @@ class FakeBotAPI:
             extra["reply_to_message"] = {k: v for k, v in target.items() if k != "reply_to_message"}
         return self._store_bot_message(chat_id, extra)
 
+    def photo_bytes(self, message: dict[str, Any]) -> bytes:
+        """The bytes uploaded for the photo of a message the bot sent."""
+        sizes = message.get("photo") or []
+        if not sizes:
+            raise KeyError("the message has no photo")
+        with self._lock:
+            return self._photos[sizes[-1]["file_id"]]
+
+    def _send_photo(self, p: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
+        chat_id = self._chat_id(p)
+        photo = p.get("photo")
+        content: bytes | None = None
+        if isinstance(photo, str) and photo.startswith("attach://"):
+            upload = files.get(photo[len("attach://") :])
+            content = upload[1] if upload else None
+        elif "photo" in files:
+            content = files["photo"][1]
+        elif isinstance(photo, str) and photo:
+            with self._lock:
+                content = self._photos.get(photo)
+            if content is None:
+                raise bad_request("wrong file identifier/HTTP URL specified")
+        if content is None:
+            raise bad_request("there is no photo in the request")
+        if not content:
+            raise bad_request("file must be non-empty")
+        if len(content) > MAX_PHOTO_BYTES:
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        width, height = _image_size(content)
+        if width + height > 10000 or max(width, height) > 20 * min(width, height):
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        extra: dict[str, Any] = {}
+        caption = p.get("caption")
+        if caption:
+            extra["caption"] = message_plain_text(
+                str(caption), p.get("parse_mode"), limit=MAX_CAPTION, what="caption"
+            )
+            extra["caption_html"] = str(caption)
+        check_reply_markup(p.get("reply_markup"))
+        target = self._reply_target(chat_id, p)
+        if target is not None:
+            extra["reply_to_message"] = {k: v for k, v in target.items() if k != "reply_to_message"}
+        if p.get("reply_markup"):
+            extra["reply_markup"] = p["reply_markup"]
+        with self._lock:
+            n = len(self._photos) // 2 + 1
+            file_id = f"photo{n}"
+            self._photos[file_id] = content
+            self._photos[f"{file_id}s"] = content
+        scale = min(1.0, 320 / max(width, height))
+        extra["photo"] = [
+            {
+                "file_id": f"{file_id}s",
+                "file_unique_id": f"up{n}s",
+                "width": max(1, round(width * scale)),
+                "height": max(1, round(height * scale)),
+            },
+            {
+                "file_id": file_id,
+                "file_unique_id": f"up{n}",
+                "width": width,
+                "height": height,
+                "file_size": len(content),
+            },
+        ]
+        return self._store_bot_message(chat_id, extra)
+
     def _edit_message_text(self, p: dict[str, Any], _f: Any) -> dict[str, Any]:
         chat_id = self._chat_id(p)
         mid = _int(p.get("message_id"), 0)
@@ -1199,6 +1275,7 @@ _METHODS: dict[str, Callable[[FakeBotAPI, dict[str, Any], dict[str, tuple[str, b
     "getupdates": FakeBotAPI._get_updates,
     "sendmessage": FakeBotAPI._send_message,
     "senddocument": FakeBotAPI._send_document,
+    "sendphoto": FakeBotAPI._send_photo,
     "editmessagetext": FakeBotAPI._edit_message_text,
     "answercallbackquery": FakeBotAPI._answer_callback_query,
     "sendchataction": FakeBotAPI._send_chat_action,
@@ -1230,6 +1307,29 @@ def _media(kind: str) -> dict[str, Any]:
     if kind == "document":
         return {"document": {"file_id": "d1", "file_unique_id": "ud1", "file_name": "report.pdf"}}
     raise ValueError(f"unknown media kind {kind!r}")
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG or JPEG image, or Telegram's answer to anything else."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR" and len(data) >= 24:
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        if width and height:
+            return width, height
+    elif data[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                break
+            marker = data[i + 1]
+            length = int.from_bytes(data[i + 2 : i + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                height = int.from_bytes(data[i + 5 : i + 7], "big")
+                width = int.from_bytes(data[i + 7 : i + 9], "big")
+                if width and height:
+                    return width, height
+                break
+            i += 2 + length
+    raise bad_request("IMAGE_PROCESS_FAILED")
 
 
 def _int(value: Any, default: int) -> int:

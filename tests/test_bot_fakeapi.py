@@ -164,3 +164,82 @@ def test_control_api(api: FakeBotAPI) -> None:
     assert call(api, "getMe").status_code == 500
     calls = httpx.get(f"{api.url}/_control/calls", timeout=30).json()["result"]
     assert [c["status"] for c in calls if c["method"] == "getMe"][-1] == 500
+
+
+# --- sendPhoto --------------------------------------------------------------------------
+
+
+def _png(width: int, height: int) -> bytes:
+    import io as _io
+
+    from PIL import Image
+
+    buf = _io.BytesIO()
+    Image.new("RGB", (width, height), (10, 20, 30)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def send_photo(
+    api: FakeBotAPI, upload: bytes | None, name: str = "photo", **params: Any
+) -> httpx.Response:
+    url = f"{api.base_url}{api.token}/sendPhoto"
+    files = {name: ("card.png", upload, "image/png")} if upload is not None else None
+    data = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+    return httpx.post(url, data=data, files=files, timeout=30)
+
+
+def test_send_photo_multipart_is_recorded_with_its_bytes(api: FakeBotAPI) -> None:
+    api.chat(7101)
+    png = _png(1080, 1350)
+    answer = send_photo(
+        api, png, chat_id="7101", caption="<b>عنوان</b>\nhttps://x.ir/1", parse_mode="HTML"
+    ).json()
+    assert answer["ok"], answer
+    message = answer["result"]
+    assert message["caption"] == "عنوان\nhttps://x.ir/1"
+    assert message["photo"][-1]["width"] == 1080 and message["photo"][-1]["height"] == 1350
+    assert api.photo_bytes(message) == png
+    assert api.sent_messages(7101)[-1]["message_id"] == message["message_id"]
+    # An uploaded photo can be sent again by its file id.
+    again = call(api, "sendPhoto", chat_id=7101, photo=message["photo"][-1]["file_id"]).json()
+    assert again["ok"] and api.photo_bytes(again["result"]) == png
+    # attach:// names a file part of another name.
+    attached = send_photo(api, png, name="card", chat_id="7101", photo="attach://card").json()
+    assert attached["ok"]
+
+
+@pytest.mark.parametrize(
+    ("photo", "params", "description"),
+    [
+        (None, {}, "Bad Request: there is no photo in the request"),
+        (b"", {}, "Bad Request: file must be non-empty"),
+        (b"not an image at all", {}, "Bad Request: IMAGE_PROCESS_FAILED"),
+        ("wide", {}, "Bad Request: PHOTO_INVALID_DIMENSIONS"),
+        ("ok", {"caption": "ب" * 1025}, "Bad Request: message caption is too long"),
+        # The limit counts the text after entity parsing: tags do not count.
+        ("ok", {"caption": "<b>x", "parse_mode": "HTML"}, "Bad Request: can't parse entities"),
+        ("ok", {"caption": "a & b", "parse_mode": "HTML"}, "Bad Request: can't parse entities"),
+        (
+            "ok",
+            {"reply_parameters": {"message_id": 99999}},
+            "Bad Request: message to be replied not found",
+        ),
+    ],
+)
+def test_send_photo_errors_like_telegram(
+    api: FakeBotAPI, photo: bytes | str | None, params: dict[str, Any], description: str
+) -> None:
+    api.chat(7102)
+    data = {"ok": _png(100, 100), "wide": _png(2100, 100)}.get(photo, photo)  # type: ignore[arg-type]
+    response = send_photo(api, data, chat_id="7102", **params)
+    assert response.status_code == 400
+    assert response.json()["description"].startswith(description)
+
+
+def test_send_photo_caption_limit_is_after_entity_parsing(api: FakeBotAPI) -> None:
+    api.chat(7103)
+    caption = "<b>" + "ب" * 1020 + "</b>"
+    ok = send_photo(api, _png(10, 10), chat_id="7103", caption=caption, parse_mode="HTML")
+    assert ok.json()["ok"]
+    unknown = call(api, "sendPhoto", chat_id=7103, photo="no-such-file-id").json()
+    assert unknown["description"] == "Bad Request: wrong file identifier/HTTP URL specified"

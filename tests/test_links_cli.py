@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +44,20 @@ def test_private_address_refused_by_default(
     assert main(["digest", site.url("/page/wheat")]) == 3
     assert "این نشانی قابل دسترسی نیست" in capsys.readouterr().err
     assert sum(site.hits.values()) == before
+
+
+def test_card_of_a_link(
+    site: NewsSite,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setenv("RAQAM_ALLOW_PRIVATE_URLS", "1")
+    out = tmp_path / "card.png"
+    assert main(["card", site.url("/page/wheat"), "--out", str(out)]) == 0
+    with Image.open(out) as image:
+        assert image.size == (1080, 1350)
+    assert main(["card", site.url("/status/404"), "--out", str(out)]) == 3
+    assert "HTTP 404" in capsys.readouterr().err

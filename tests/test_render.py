@@ -87,7 +87,7 @@ def test_digest_reply_escapes_everything() -> None:
     assert "<b>۲۵ درصد</b>" in html  # the figure is bold inside its bullet
     assert reply.keyboard is not None
     data = [b.callback_data for row in reply.keyboard.inline_keyboard for b in row]
-    assert data == ["f:7", "m:7", "o:7"]
+    assert data == ["f:7", "m:7", "o:7", "c:7"]
 
 
 def test_digit_styles() -> None:

@@ -159,6 +159,21 @@ def test_reads_go_on_while_a_write_waits_for_another_process(tmp_path: Path) -> 
         store.close()
 
 
+# The version 1 schema as it was shipped, before the card theme and the source.
+_V1_SCHEMA = """
+CREATE TABLE digests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL, created_at REAL NOT NULL,
+    title TEXT, link TEXT, text TEXT NOT NULL, digest_json TEXT NOT NULL);
+CREATE TABLE digest_messages (
+    chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,
+    digest_id INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+    PRIMARY KEY (chat_id, message_id));
+CREATE TABLE chat_settings (
+    chat_id INTEGER PRIMARY KEY, bullets INTEGER NOT NULL, digits TEXT NOT NULL,
+    updated_at REAL NOT NULL);
+PRAGMA user_version = 1;
+"""
+
 V1_SETTINGS = """
 CREATE TABLE digests (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL,
     created_at REAL NOT NULL, title TEXT, link TEXT, text TEXT NOT NULL,
@@ -171,6 +186,114 @@ CREATE TABLE chat_settings (chat_id INTEGER PRIMARY KEY, bullets INTEGER NOT NUL
 INSERT INTO chat_settings VALUES (-100, 5, 'latin', 0);
 PRAGMA user_version = 1;
 """
+
+
+def test_version_1_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    import json
+    import time
+
+    path = tmp_path / "old.sqlite3"
+    d = digest(TEXT, title="آب")
+    conn = sqlite3.connect(path)
+    conn.executescript(_V1_SCHEMA)
+    conn.execute(
+        "INSERT INTO digests (chat_id, created_at, title, link, text, digest_json)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (7, time.time(), "آب", "https://x.ir/1", TEXT, json.dumps(d.to_dict())),
+    )
+    conn.execute("INSERT INTO digest_messages VALUES (7, 3, 1)")
+    conn.execute("INSERT INTO chat_settings VALUES (7, 5, 'latin', 0)")
+    conn.commit()
+    conn.close()
+
+    store = Storage(path)
+    found = store.find_by_message_sync(7, 3)
+    assert found is not None and found.title == "آب" and found.source is None
+    assert found.digest.to_dict() == d.to_dict()
+    # Old settings are kept; the theme starts light.
+    assert store.get_prefs_sync(7) == ChatPrefs(
+        bullets=5, digits="latin", theme="light", channel_posts=False
+    )
+    store.set_prefs_sync(7, ChatPrefs(bullets=5, digits="latin", theme="dark"))
+    rec = store.save_digest_sync(
+        7, d, text=TEXT, title=None, link=None, message_ids=[9], source="کانال آب"
+    )
+    store.close()
+    again = Storage(path)
+    assert again.get_prefs_sync(7).theme == "dark"
+    stored = again.get_digest_sync(7, rec.id)
+    assert stored is not None and stored.source == "کانال آب"
+    again.close()
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION == 3
+
+
+# The two schemas that were both numbered 2: one added the channel switch, the
+# other the card theme and the digest's source.
+_V2_CHANNEL = _V1_SCHEMA.replace(
+    "updated_at REAL NOT NULL);",
+    "updated_at REAL NOT NULL, channel_posts INTEGER NOT NULL DEFAULT 0);",
+).replace("PRAGMA user_version = 1;", "PRAGMA user_version = 2;")
+_V2_CARD = (
+    _V1_SCHEMA.replace(
+        "updated_at REAL NOT NULL);",
+        "updated_at REAL NOT NULL, theme TEXT NOT NULL DEFAULT 'light');",
+    )
+    .replace("digest_json TEXT NOT NULL);", "digest_json TEXT NOT NULL, source TEXT);")
+    .replace("PRAGMA user_version = 1;", "PRAGMA user_version = 2;")
+)
+
+
+def test_a_version_2_database_with_the_channel_switch_gains_theme_and_source(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2c.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(_V2_CHANNEL)
+        conn.execute("INSERT INTO chat_settings VALUES (-100, 4, 'fa', 0, 1)")
+    store = Storage(path)
+    assert store.get_prefs_sync(-100) == ChatPrefs(
+        bullets=4, digits="fa", theme="light", channel_posts=True
+    )
+    store.set_prefs_sync(-100, ChatPrefs(bullets=4, digits="fa", theme="dark", channel_posts=True))
+    d = digest(TEXT, title="آب")
+    rec = store.save_digest_sync(
+        -100, d, text=TEXT, title=None, link=None, message_ids=[2], source="کانال آب"
+    )
+    store.close()
+    again = Storage(path)
+    assert again.get_prefs_sync(-100).theme == "dark"
+    stored = again.get_digest_sync(-100, rec.id)
+    assert stored is not None and stored.source == "کانال آب"
+    again.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_2_database_with_the_card_theme_gains_the_channel_switch(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2t.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(_V2_CARD)
+        conn.execute("INSERT INTO chat_settings VALUES (-100, 6, 'latin', 0, 'dark')")
+    store = Storage(path)
+    assert store.get_prefs_sync(-100) == ChatPrefs(
+        bullets=6, digits="latin", theme="dark", channel_posts=False
+    )
+    store.set_prefs_sync(
+        -100, ChatPrefs(bullets=6, digits="latin", theme="dark", channel_posts=True)
+    )
+    store.close()
+    again = Storage(path)
+    assert again.get_prefs_sync(-100) == ChatPrefs(
+        bullets=6, digits="latin", theme="dark", channel_posts=True
+    )
+    again.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(digests)")}
+        assert "source" in columns
 
 
 def test_a_version_1_database_keeps_its_settings_and_gains_the_channel_switch(
