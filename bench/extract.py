@@ -44,7 +44,17 @@ _ID_WORDS = (
     "منطقه|ناحیه|شعبه|ماده|شماره|کلانتری|بند|اصل|تبصره|پلاک|کد|سال|دهه|قرن|فاز|"
     "کیلومتر|ایستگاه|پایگاه|خیابان|کوچه|بلوک|واحد شماره"
 )
-_ID_RX = re.compile(rf"(?:{_ID_WORDS})[ \u200c]*(\d+)(?![\d.,٫٬/])")
+_ID_RX = re.compile(rf"(?<![\u0600-\u06ff])(?:{_ID_WORDS})[ \u200c]*(\d+)(?![\d.,٫٬/])")
+# Worded dates: a day of the month before a month name (``۱۹ تیر``, ``۱۳ تا ۱۵
+# خرداد``, ``۹ دسامبر``), so the day is a date, not a quantity.
+_MONTHS = (
+    "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    "ژانویه|فوریه|مارس|آوریل|مه|می|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر"
+)
+_DAY_RX = re.compile(
+    rf"(?<![\d.,٫٬/])(\d{{1,2}})(?:[ \u200c]*(?:تا|و|-)[ \u200c]*(\d{{1,2}}))?[ \u200c]*"
+    rf"(?:{_MONTHS})(?![\u0600-\u06ff])"
+)
 
 
 def identifier_numbers(text: str) -> set[str]:
@@ -52,10 +62,12 @@ def identifier_numbers(text: str) -> set[str]:
 
     Dates (slash dates, ``سال ۸۷``), year-like integers (1300-1499, 1900-2099),
     and numbers right after a naming word: ``منطقه ۲۲``, ``شعبه ۱۱۳``,
-    ``ماده ۱۰۰``, ``کلانتری ۱۳``, ``شماره ۲``.
+    ``ماده ۱۰۰``, ``کلانتری ۱۳``, ``شماره ۲``; days of worded dates (``۱۹ تیر``).
     """
     plain = to_latin_digits(text).translate(_LETTERS)
     out = {m.group(1).lstrip("0") or "0" for m in _ID_RX.finditer(plain)}
+    for m in _DAY_RX.finditer(plain):
+        out.update(g.lstrip("0") or "0" for g in m.groups() if g and 1 <= int(g) <= 31)
     out.update(key for key in comparable_numbers(text) if key.startswith("d:") or _year_like(key))
     return out
 

@@ -9,6 +9,7 @@ input as given.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from summarizer import bullets as bullet_mod
 from summarizer.figures import Mention, extract
@@ -52,17 +53,17 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
             sentence_spans=sentence_spans,
         )
 
-    headline = _headline(sentences)
-    title_words = content_words(title) if title else set()
-    if not title_words:
-        for i in sorted(headline):
-            title_words |= content_words(sentences[i])
-
+    ctx = prepare(norm.text, spans, title)
+    headline, title_words, mentions = ctx.headline, ctx.title_words, ctx.mentions
     if title is None:
         title = _headline_title(norm.text, spans, headline)
-
-    mentions = extract(norm.text, spans)
-    ranked = rank(mentions, headline=headline, n_sentences=len(spans), title_words=title_words)
+    ranked = rank(
+        mentions,
+        headline=headline,
+        n_sentences=len(spans),
+        title_words=title_words,
+        title=ctx.title_figures,
+    )
     figures = [_to_figure(r, norm) for r in ranked]
 
     bullet_lines, bullet_figures = _bullets(norm.text, ranked, spans, max_bullets, title)
@@ -84,6 +85,28 @@ def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Dige
         status=status,
         sentence_spans=sentence_spans,
     )
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What ranking reads: the figure mentions and what the headline and title say."""
+
+    headline: set[int]
+    title_words: set[str]
+    title_figures: list[Mention]
+    mentions: list[Mention]
+
+
+def prepare(text: str, spans: list[tuple[int, int]], title: str | None) -> Prepared:
+    """Mentions of the normalised ``text`` and the headline and title signals ranking uses."""
+    sentences = [text[a:b] for a, b in spans]
+    headline = _headline(sentences)
+    title_words = content_words(title) if title else set()
+    if not title_words:
+        for i in sorted(headline):
+            title_words |= content_words(sentences[i])
+    title_figures = _title_figures(title) if title else []
+    return Prepared(headline, title_words, title_figures, extract(text, spans))
 
 
 # Rounds of choosing bullets again without the figures no complete line was found for.
@@ -120,6 +143,25 @@ def _bullets(
         if not failed:
             break
     return lines, figs
+
+
+_TITLE_PARTS_RX = re.compile(r"(?<!\d)/|/(?!\d)|\|")
+
+
+def _title_figures(title: str) -> list[Mention]:
+    """The figures a title given apart from the text states.
+
+    Agency titles join two headlines with a slash (``... در کردستان/۷۰۴ پروژه
+    ...``); each part is read on its own, a slash between digits stays.
+    """
+    text = normalize(_TITLE_PARTS_RX.sub("\n", title[:1000])).text
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in text.split("\n"):
+        if part.strip():
+            spans.append((start, start + len(part)))
+        start += len(part) + 1
+    return extract(text, spans)
 
 
 def _is_persian(text: str) -> bool:

@@ -11,44 +11,83 @@ dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from summarizer.figures import Mention
+from summarizer.lexicon import load_toml
 
-_BASE = {
-    "money": 3.0,
-    "percent": 2.7,
-    "measure": 2.6,
-    "count": 2.4,
-    "multiplier": 1.6,
-    "duration": 1.5,
-    "ordinal": 0.3,
-    "date": 0.1,
-}
-# The first sentences of the body (the agency's lead) carry the story: a
-# figure's weight for position falls geometrically with its sentence's place
-# in the body, and a little with its place inside the sentence.
-POSITION_WEIGHT = 2.0
-POSITION_DECAY = 0.6
-ORDER_PENALTY = 0.2
-# Dates in the lead place the story in time: they rank with the lead's figures.
-LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
-LEAD_TRIVIA_SCORE = 1.0
-# How far a headline figure may round the body's figure it repeats.
-HEADLINE_TOLERANCE = 0.2
-# Sentences with at least LIST_MIN figures are enumerations: their later items
-# lose LIST_PENALTY per place (at most LIST_PENALTY_CAP places).
-LIST_MIN = 4
-LIST_PENALTY = 0.1
-LIST_PENALTY_CAP = 5
-# A fact repeated through the text gains REPEAT_WEIGHT per doubling of its
-# mentions, up to REPEAT_CAP doublings (a sanction list repeating «۳ جلسه»
-# for each player is no headline fact).
-REPEAT_WEIGHT = 0.5
-REPEAT_CAP = 1.0
 # Kinds that may become bullets.
 SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
+# Dates in the lead place the story in time: they rank with the lead's figures.
+LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
+TRIVIA = frozenset({"age", "year", "day", "time", "date", "ordinal", "period", "small"})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The ranking weights of ``data/rank.toml`` (see the comments there)."""
+
+    kind: dict[str, float]
+    trivia_cap: float = 0.4
+    lead_trivia: float = 1.0
+    count_subject: float = 0.6
+    count_unit: float = 0.3
+    count_bare: float = -1.0
+    small_bare: float = -0.8
+    magnitude: float = 0.08
+    duration_short: float = -0.6
+    qualifier: float = 0.15
+    period: float = 0.1
+    change: float = 0.2
+    headline: float = 0.5
+    position: float = 2.0
+    position_decay: float = 0.6
+    order_penalty: float = 0.2
+    title_subject: float = 0.3
+    title: float = 3.0
+    list_min: int = 4
+    list_penalty: float = 0.1
+    list_cap: int = 5
+    repeat: float = 0.5
+    repeat_cap: float = 1.0
+    headline_tolerance: float = 0.2
+    title_tolerance: float = 0.05
+
+    def base(self, kind: str) -> float:
+        return self.kind.get(kind, self.kind.get("other", 1.0))
+
+    def replace(self, **changes: float) -> Weights:
+        """A copy with some weights changed; ``kind.NAME`` keys change a base score."""
+        kinds = dict(self.kind)
+        plain: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key.startswith("kind."):
+                kinds[key[5:]] = value
+            else:
+                plain[key] = value
+        return dataclasses.replace(self, kind=kinds, **plain)
+
+
+def weights_from(table: dict[str, Any]) -> Weights:
+    """Weights from a parsed ``rank.toml`` (missing keys keep their defaults)."""
+    names = {f.name for f in dataclasses.fields(Weights)} - {"kind"}
+    given = table.get("weights", {})
+    unknown = set(given) - names
+    if unknown:
+        raise ValueError(f"unknown ranking weights: {', '.join(sorted(unknown))}")
+    kinds = {str(k): float(v) for k, v in table.get("kind", {}).items()}
+    return Weights(kind=kinds, **given)
+
+
+@cache
+def default_weights() -> Weights:
+    """The weights shipped in ``summarizer/data/rank.toml``."""
+    return weights_from(load_toml("rank.toml"))
 
 
 @dataclass(slots=True)
@@ -75,41 +114,48 @@ def context_quality(m: Mention, headline: set[int]) -> float:
     return q
 
 
-def score(m: Mention, headline: set[int], n_sentences: int, title_words: set[str]) -> float:
+def score(
+    m: Mention,
+    headline: set[int],
+    n_sentences: int,
+    title_words: set[str],
+    w: Weights | None = None,
+) -> float:
     """Importance of one mention, before merging."""
-    s = _BASE.get(m.kind, 1.0)
-    if m.trivia in ("age", "year", "day", "time", "date", "ordinal", "period", "small"):
-        s = min(s, 0.4)
+    w = w or default_weights()
+    s = w.base(m.kind)
+    if m.trivia in TRIVIA:
+        s = min(s, w.trivia_cap)
         if m.trivia in LEAD_TRIVIA and m.sentence - len(headline) in (0, 1):
-            s = LEAD_TRIVIA_SCORE
+            s = w.lead_trivia
     if m.kind == "count":
         if m.subject:
-            s += 0.6
+            s += w.count_subject
         elif m.unit:
-            s += 0.3
+            s += w.count_unit
         else:
-            s -= 1.0
+            s += w.count_bare
     if m.value is not None and m.kind in ("count", "money", "measure"):
         v = abs(m.value)
         if v < 10 and not m.unit:
-            s -= 0.8
-        s += min(math.log10(v + 1), 12.0) * 0.08
+            s += w.small_bare
+        s += min(math.log10(v + 1), 12.0) * w.magnitude
     if m.kind == "duration" and m.value is not None and m.value <= 1:
-        s -= 0.6
+        s += w.duration_short
     if m.qualifier:
-        s += 0.15
+        s += w.qualifier
     if m.period:
-        s += 0.1
+        s += w.period
     if m.change:
-        s += 0.2
+        s += w.change
     # Position: headline and lead carry the story.
     if m.sentence in headline:
-        s += 0.5
+        s += w.headline
     else:
         k = max(m.sentence - len(headline), 0)
-        s += POSITION_WEIGHT * POSITION_DECAY**k
-    if title_words and m.subject and any(w in title_words for w in m.subject.split()):
-        s += 0.3
+        s += w.position * w.position_decay**k
+    if title_words and m.subject and any(x in title_words for x in m.subject.split()):
+        s += w.title_subject
     return s
 
 
@@ -127,7 +173,7 @@ def _same_fact(a: Mention, b: Mention, tolerance: float = 1e-9, *, subjects: boo
     return True
 
 
-def _list_positions(mentions: list[Mention]) -> dict[int, int]:
+def _list_positions(mentions: list[Mention], list_min: int) -> dict[int, int]:
     """For sentences that enumerate many figures, each figure's place after the first two.
 
     ``… شامل ۱۰۶ هزار کیلوگرم برنج، ۷ هزار ثوب البسه، ۱٬۳۳۲ عدد ادکلن، …``: the
@@ -139,7 +185,7 @@ def _list_positions(mentions: list[Mention]) -> dict[int, int]:
             per_sentence.setdefault(m.sentence, []).append(m)
     out: dict[int, int] = {}
     for items in per_sentence.values():
-        if len(items) < LIST_MIN:
+        if len(items) < list_min:
             continue
         for k, m in enumerate(sorted(items, key=lambda x: x.start)):
             out[id(m)] = max(0, k - 1)
@@ -158,15 +204,89 @@ def _sentence_order(mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
+def _substantive(m: Mention) -> bool:
+    return not m.drop and m.trivia is None and m.kind in SUBSTANTIVE
+
+
+def _subjects_agree(a: Mention, b: Mention) -> bool:
+    """Counts of different things are different facts (``۳ طلا`` is not ``۳ نقره``)."""
+    if a.kind != "count" or not a.subject or not b.subject:
+        return True
+    return bool(set(a.subject.split()) & set(b.subject.split()))
+
+
+def _relative_gap(a: float, b: float) -> float:
+    return abs(a - b) / max(abs(a), abs(b), 1e-9)
+
+
+def _title_gap(head: Mention, t: Mention) -> float | None:
+    """How far a title figure ``t`` is from a body figure, or ``None`` if it is another fact.
+
+    Kinds must agree, except that a bare number of the title (a count with
+    no unit: titles are telegraphic) may name any figure of the same value.
+    """
+    if not _substantive(head):
+        return None
+    if head.kind != t.kind and not (t.kind == "count" and not t.unit):
+        return None
+    if head.kind == t.kind and head.unit and t.unit and head.unit != t.unit:
+        return None
+    if head.kind == t.kind and not _subjects_agree(head, t):
+        return None
+    if head.value is not None and t.value is not None:
+        return _relative_gap(head.value, t.value)
+    if head.range is not None and t.range is not None:
+        return max(_relative_gap(x, y) for x, y in zip(head.range, t.range, strict=True))
+    return None
+
+
+def title_groups(
+    groups: list[list[Mention]], headline: set[int], title: Sequence[Mention], w: Weights
+) -> set[int]:
+    """Indices of the groups whose fact the title or the text's headline states.
+
+    A headline line inside the text joins its body fact when grouping; a
+    title given apart names a figure by value: the same value, or the
+    closest one within ``title_tolerance`` (a title rounds ``۷۹ کیلو و ۸۴۰
+    گرم`` to ``۷۹ کیلو``), of the same kind and unit.
+    """
+    out: set[int] = set()
+    for gi, group in enumerate(groups):
+        if (
+            _substantive(group[0])
+            and any(m.sentence in headline for m in group)
+            and any(m.sentence not in headline for m in group)
+        ):
+            out.add(gi)
+    for t in title:
+        if not _substantive(t):
+            continue
+        best: tuple[float, int] | None = None
+        for gi, group in enumerate(groups):
+            gap = _title_gap(group[0], t)
+            if gap is not None and gap <= w.title_tolerance and (best is None or gap < best[0]):
+                best = (gap, gi)
+        if best is not None:
+            out.add(best[1])
+    return out
+
+
 def rank(
     mentions: list[Mention],
     *,
     headline: set[int],
     n_sentences: int,
     title_words: set[str],
+    title: Sequence[Mention] = (),
+    weights: Weights | None = None,
 ) -> list[Ranked]:
-    """Figures most important first, one per fact; dropped numbers left out."""
-    list_rank = _list_positions(mentions)
+    """Figures most important first, one per fact; dropped numbers left out.
+
+    ``title`` holds the figures of a title given apart from the text; the
+    figures of a headline inside the text are among ``mentions``.
+    """
+    w = weights or default_weights()
+    list_rank = _list_positions(mentions, w.list_min)
     order = _sentence_order(mentions)
     groups: list[list[Mention]] = []
     index: dict[tuple[str, str | None, float | None], list[int]] = {}
@@ -215,7 +335,7 @@ def rank(
                             and head.value is not None
                             and math.isclose(g[0].value, head.value)
                         )
-                        or _same_fact(g[0], head, HEADLINE_TOLERANCE)
+                        or _same_fact(g[0], head, w.headline_tolerance)
                     )
                 ),
                 None,
@@ -225,8 +345,9 @@ def rank(
                 continue
         merged.append(group)
     groups = merged
+    in_title = title_groups(groups, headline, title, w)
     ranked: list[Ranked] = []
-    for group in groups:
+    for gi, group in enumerate(groups):
         best = max(group, key=lambda m: (context_quality(m, headline), m.sentence))
         # Merge what the other mentions know.
         for other in group:
@@ -237,12 +358,14 @@ def rank(
             if best.period is None and other.period and other.sentence not in headline:
                 best.period = other.period
         s = max(
-            score(m, headline, n_sentences, title_words)
-            - LIST_PENALTY * min(list_rank.get(id(m), 0), LIST_PENALTY_CAP)
-            - ORDER_PENALTY * min(order.get(id(m), 0), LIST_PENALTY_CAP)
+            score(m, headline, n_sentences, title_words, w)
+            - w.list_penalty * min(list_rank.get(id(m), 0), w.list_cap)
+            - w.order_penalty * min(order.get(id(m), 0), w.list_cap)
             for m in group
         )
-        s += REPEAT_WEIGHT * min(math.log2(len(group)), REPEAT_CAP)
+        s += w.repeat * min(math.log2(len(group)), w.repeat_cap)
+        if gi in in_title:
+            s += w.title
         ranked.append(Ranked(best, s, len(group), group))
     ranked.sort(key=lambda r: (-r.score, r.mention.start))
     return ranked

@@ -79,6 +79,14 @@ def test_identifier_numbers_are_names_dates_and_years() -> None:
     assert identifier_numbers("کشف ۲۴ کیلو در ۲۴ ساعت") == set()
 
 
+def test_days_of_worded_dates_are_not_quantities() -> None:
+    assert identifier_numbers("از ۱۳ تا ۱۵ خرداد ماه امسال ۳۴ نفر نجات یافتند") == {"13", "15"}
+    assert identifier_numbers("از ۲۵خرداد تا ۱۹ تیر و ۹ دسامبر") == {"25", "19", "9"}
+    # a naming word must be a word of its own: «امسال ۳۴» is no «سال ۳۴»
+    assert identifier_numbers("امسال ۳۴ نفر و ۳ مهره") == set()
+    assert identifier_numbers("۴۰ روز") == set()
+
+
 def test_canonical() -> None:
     assert canonical(17e6) == "17000000"
     assert canonical(12.5) == "12.5"
