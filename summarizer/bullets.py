@@ -275,10 +275,11 @@ def _finish(
     # only a clause that opens its sentence (after the frames) may stand alone.
     # A headline phrase (``غربالگری بیش از ۷۰ میلیون نفر``) has no subject to lose.
     cut = _finished(render(text, bullet, ranked))
+    c0 = min(c[0] for c in bullet.clauses)
     if (
         _has_verb(cut)
-        and not _opens_sentence(text, sentence, min(c[0] for c in bullet.clauses))
-        and not _names_its_subject(cut)
+        and not _opens_sentence(text, sentence, c0)
+        and not (_names_its_subject(cut) and _after_clause(text, sentence, c0))
     ):
         cut = ""
     whole = sorted(bullet.figures)
@@ -440,6 +441,19 @@ def _opens_sentence(text: str, sentence: tuple[int, int], c0: int) -> bool:
         return True
     s0, _ = _strip_frames(text, start, b, c0, _phrases()[0])
     return s0 >= c0 or not text[s0:c0].strip(_EDGE_PUNCT)
+
+
+def _after_clause(text: str, sentence: tuple[int, int], c0: int) -> bool:
+    """Whether the text before ``c0`` ends a clause of its own (its verb, then «و» or a comma).
+
+    ``سه واحد پلی اتلین کردستان، مهاباد و …``: a comma inside a list is no clause end.
+    """
+    a, b = sentence
+    toks = _sentence_tokens(text, a, b)
+    k = next((i for i, t in enumerate(toks) if t.end > c0), len(toks)) - 1
+    while k >= 0 and toks[k].text in ("و", "،", ",", "؛"):
+        k -= 1
+    return k >= 0 and is_finite(toks, k)
 
 
 def _sentence_start(toks: list[Token], i0: int) -> int:
@@ -845,7 +859,7 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
         for w, nxt in itertools.pairwise(parts[1:])
     ):
         return s  # "… اخطاریه صادر و ۱۲ واحد پلمب شد": two events; the noun heads only one
-    head = body.split()[:3]
+    head = body.split()[:1]  # "ما یک لیگ … برگزار کردیم": the figure must open the phrase
     if not any(_DIGIT_OR_NUMBER_RX.search(w) for w in head):
         return s  # the figure is not what the clause is about
     if parts and parts[0] in _ADJUNCT_OPENERS:

@@ -16,7 +16,20 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer.lexicon import ADV, AJ, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
+from summarizer.lexicon import (
+    ADV,
+    AJ,
+    CONJ,
+    DET,
+    NUM,
+    PRO,
+    N,
+    P,
+    is_leg,
+    lexicon,
+    load_toml,
+    verb_stem,
+)
 from summarizer.model import Change, Kind, Qualifier
 from summarizer.numbers import NumberMatch, find_numbers
 from summarizer.sentences import Token, tokenize
@@ -241,6 +254,8 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
         elif nxt in _NEVER_FIRST:
             continue  # "را" and friends never open a clause: the verb guess was wrong
         elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
+            if i > 0 and is_leg(tokens[i - 1].text, tok.text):
+                continue  # "بازی رفت مرحله …": the first leg, not a verb
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
                 _is_participle(tok.text)
@@ -506,7 +521,9 @@ def _not_a_figure(
         r.drop, r.trivia = True, "code"
     elif bare_count and (
         _is_name_number(place, nm, num_text)
-        or (prev in _LETTER_NAMES and not _DIGIT_RX.search(num_text))
+        or (
+            not _DIGIT_RX.search(num_text) and (prev in _LETTER_NAMES or place.nxt in _LETTER_NAMES)
+        )
     ):
         r.drop, r.trivia = True, "code"  # پراید ۱۱۱، مدافعان حرم ۳، ای اف سی
     elif (
@@ -672,8 +689,12 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     if right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS:
         if prev and prev[0].isalpha() and prev not in tables().prepositions:
             return "attribute"
-    if unit is not None and unit.kind == "measure" and prev in _CLASS_HEADS and prev2 != "با":
-        return "class"
+    if (
+        prev in _CLASS_HEADS
+        and prev2 != "با"
+        and ((unit is not None and unit.kind == "measure") or right in ("-", "+", "–"))
+    ):
+        return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"
     if (
         unit is not None
         and unit.canonical == "سال"

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer.lexicon import lexicon, load_toml, verb_stem
+from summarizer.lexicon import is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
 MAX_CHARS = 160
@@ -106,7 +106,7 @@ def is_finite(toks: list[Token], k: int) -> bool:
     if not w[0].isalpha():
         return False
     stem = verb_stem(w)
-    if stem is None:
+    if stem is None or (k > 0 and is_leg(toks[k - 1].text, w)):
         return False
     if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
         return True
@@ -246,8 +246,10 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")
     if last[0].isalpha() and _unlicensed_subjunctive(toks):
         out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
-    if groups and _agent_lost(toks, groups):
+    if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
         out.append("no_subject")  # "۲ میلیون دلار به ما داد": who gave?
+    if len(toks) > 1 and first in _preverbs() and is_finite(toks, 1):
+        out.append("no_subject")  # "اعلام کرد که …": opens with its verb
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
     nums = _NUMBER_RX.findall(text)
@@ -351,6 +353,50 @@ def _agent_lost(toks: list[Token], groups: list[int]) -> bool:
     return verb_stem(last) in words().agent_verbs and not any(
         verb_stem(toks[g].text) in _PASSIVE for g in groups
     )
+
+
+_ADJUNCT_PREPOSITIONS = frozenset({"در", "با", "از", "برای", "به", "طی", "پس", "بعد", "تا"})
+_NOT_SUBJECT_UNITS = frozenset(
+    {"درصد", "درصدی", "دقیقه", "ثانیه", "ساعت", "روز", "هفته", "ماه", "سال", "بار", "مرتبه"}
+)
+_SCALES = frozenset({"هزار", "میلیون", "میلیارد", "تریلیون", "و"})
+
+
+def _adjunct_only(toks: list[Token], groups: list[int]) -> bool:
+    """``برای خرید … ۵ هزار ریال … پرداخت کرده است``: an adverbial first, an active verb
+    that wants an agent last, and no «را» and no counted thing that could be the subject."""
+    if toks[0].text not in _ADJUNCT_PREPOSITIONS:
+        return False
+    if any(t.text == "را" for t in toks) or any(
+        is_first_or_second_person(toks[g].text) for g in groups
+    ):
+        return False
+    agents = words().agent_verbs
+    verbs = [t.text for g in groups for t in toks[max(0, g - 2) : g + 1] if is_verb_form(t.text)]
+    if not any(verb_stem(v) in agents for v in verbs):
+        return False
+    if any(v.endswith("ند") for v in verbs) and any(
+        t.text.endswith(("ان", "ها")) for t in toks[1 : groups[0]]
+    ):
+        return False  # "… پایتخت‌نشینان … تنفس کردند": a plural subject for a plural verb
+    for k, t in enumerate(toks[: groups[-1]]):
+        if not t.text[0].isdigit():
+            continue
+        j = k + 1
+        while j < len(toks) and (toks[j].text in _SCALES or toks[j].text[0].isdigit()):
+            j += 1
+        nxt = toks[j].text if j < len(toks) else ""
+        if nxt and nxt[0].isalpha() and nxt not in _CURRENCIES and nxt not in _NOT_SUBJECT_UNITS:
+            return False  # "۲۱۵ هزار نفر مسافر … دیدن کردند": the count is the subject
+    return True
+
+
+@cache
+def _preverbs() -> frozenset[str]:
+    data = load_toml("phrases.toml")
+    out = set(data.get("bullets", {}).get("preverbs", []))
+    out.update({"اظهار", "تصریح", "خاطرنشان", "یادآور", "اعلام", "عنوان", "بیان"})
+    return frozenset(out)
 
 
 _PASSIVE = frozenset({"شد", "شو", "گردید", "گرد"})
