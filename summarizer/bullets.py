@@ -314,6 +314,8 @@ def _finish(
             and not any(ranked[i].mention.kind == "duration" for i in figs)
         ):  # "سه بازی در ۹ روز انجام دادیم": the speaker's account, not a fact
             speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
+            if speaker.split(" ", 1)[0] in _ANAPHORA:
+                speaker = ""  # "این مسئول: …": which one?
             quoted = f"{speaker}: {line}" if speaker else ""
             if quoted and len(quoted) <= MAX_CHARS:
                 return quoted, figs

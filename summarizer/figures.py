@@ -681,14 +681,23 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     right = tokens[place.after].text if place.after < len(tokens) else ""
     unit = r.unit
     v = nm.value
-    if r.kind == "count" and unit is None and right in _CLOCK_AFTER:
-        if v is not None and 0 <= v <= 24:
-            return "time"
+    if (
+        r.kind == "count"
+        and unit is None
+        and right in _CLOCK_AFTER
+        and v is not None
+        and 0 <= v <= 24
+    ):
+        return "time"
     if unit is not None and unit.kind == "duration" and after in _RELATIVE_AFTER:
         return "relative"
-    if right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS:
-        if prev and prev[0].isalpha() and prev not in tables().prepositions:
-            return "attribute"
+    if (
+        (right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS)
+        and prev
+        and prev[0].isalpha()
+        and prev not in tables().prepositions
+    ):
+        return "attribute"
     if (
         prev in _CLASS_HEADS
         and prev2 != "با"
