@@ -99,12 +99,70 @@ _INNER_FRAMES_RX = re.compile(
 )
 _DANGLING = frozenset(
     [
-        "و", "با", "از", "به", "در", "برای", "که", "را", "تا", "این", "آن", "یا", "بر", "بین",
-        "میان", "طی", "درباره", "نسبت", "همچون", "مانند", "مثل", "چون", "اگر", "اما", "ولی", "نیز",
-        "هم", "شامل", "حدود", "بیش", "کمتر", "بیشتر", "تعداد", "میزان", "مبلغ", "رقم", "سوی",
-        "توسط", "جمع", "مجموع", "هر", "همه", "برخی", "بعضی", "چند", "نزدیک", "قریب", "بالغ",
-        "حداقل", "حداکثر", "دست\u200cکم", "ضمن", "علاوه", "پس", "پیش", "بعد", "قبل", "روی", "زیر",
-        "کنار", "داخل", "خارج", "طرف", "جانب",
+        "و",
+        "با",
+        "از",
+        "به",
+        "در",
+        "برای",
+        "که",
+        "را",
+        "تا",
+        "این",
+        "آن",
+        "یا",
+        "بر",
+        "بین",
+        "میان",
+        "طی",
+        "درباره",
+        "نسبت",
+        "همچون",
+        "مانند",
+        "مثل",
+        "چون",
+        "اگر",
+        "اما",
+        "ولی",
+        "نیز",
+        "هم",
+        "شامل",
+        "حدود",
+        "بیش",
+        "کمتر",
+        "بیشتر",
+        "تعداد",
+        "میزان",
+        "مبلغ",
+        "رقم",
+        "سوی",
+        "توسط",
+        "جمع",
+        "مجموع",
+        "هر",
+        "همه",
+        "برخی",
+        "بعضی",
+        "چند",
+        "نزدیک",
+        "قریب",
+        "بالغ",
+        "حداقل",
+        "حداکثر",
+        "دست\u200cکم",
+        "ضمن",
+        "علاوه",
+        "پس",
+        "پیش",
+        "بعد",
+        "قبل",
+        "روی",
+        "زیر",
+        "کنار",
+        "داخل",
+        "خارج",
+        "طرف",
+        "جانب",
     ]
 )
 _SCORE_RX = re.compile(r"[0-9۰-۹]+\s*[-–/:]\s*[0-9۰-۹]+")
@@ -118,6 +176,7 @@ class Tally:
     """Flagged bullets of one corpus."""
 
     articles: int = 0
+    with_figures: int = 0  # articles with at least one substantive figure
     digests_with_bullets: int = 0
     bullets: int = 0
     flagged: int = 0
@@ -137,6 +196,11 @@ class Tally:
     @property
     def rate(self) -> float:
         return self.flagged / self.bullets if self.bullets else 0.0
+
+    @property
+    def coverage(self) -> float:
+        """Share of the articles with figures that get at least one bullet."""
+        return self.digests_with_bullets / self.with_figures if self.with_figures else 0.0
 
 
 @cache
@@ -223,9 +287,11 @@ def flags_of(bullet: str, earlier: Sequence[str] = ()) -> list[str]:
     text = bullet.strip()
     words = _words(text)
     first = words[0] if words else ""
-    if first in _OPENERS or any(
-        text.startswith(f + " ") or text.startswith(f + "،") for f in _OPENING_FRAMES
-    ) or _INNER_FRAMES_RX.search(text):
+    if (
+        first in _OPENERS
+        or any(text.startswith(f + " ") or text.startswith(f + "،") for f in _OPENING_FRAMES)
+        or _INNER_FRAMES_RX.search(text)
+    ):
         out.append("frame")
     last = words[-1] if words else ""
     tail = text.rstrip(" .…")
@@ -268,6 +334,7 @@ def articles(path: Any, limit: int | None, part: str) -> Iterator[dict[str, Any]
 
 def run(args: argparse.Namespace) -> dict[str, Any] | None:
     from bench.engine import EngineRun
+    from summarizer.rank import SUBSTANTIVE
 
     base = corpus_dir(getattr(args, "corpus", None))
     present = [name for name in CORPORA if (base / name).is_file()]
@@ -281,7 +348,11 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
         for art in articles(base / name, args.limit, args.part):
             tally.articles += 1
             d = engine.digest(art["text"], ident=art["id"], title=art["title"])
-            if d is None or not d.bullets:
+            if d is None:
+                continue
+            if any(f.kind in SUBSTANTIVE for f in d.figures):
+                tally.with_figures += 1
+            if not d.bullets:
                 continue
             tally.digests_with_bullets += 1
             for k, b in enumerate(d.bullets):
@@ -296,11 +367,21 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                 t.bullets,
                 t.flagged,
                 t.rate,
+                t.coverage,
                 *(t.by_flag.get(f, 0) for f in FLAGS),
                 "yes" if t.rate <= GOAL else "**no**",
             ]
         )
-    headers = ["corpus", "articles", "bullets", "flagged", "rate", *FLAGS, f"<= {GOAL:.0%}"]
+    headers = [
+        "corpus",
+        "articles",
+        "bullets",
+        "flagged",
+        "rate",
+        "coverage",
+        *FLAGS,
+        f"<= {GOAL:.0%}",
+    ]
     table = format_table(headers, rows)
     print(f"Bullets flagged by the checker (part: {args.part})\n")
     print(table)
@@ -320,6 +401,7 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                 "bullets": t.bullets,
                 "flagged": t.flagged,
                 "rate": t.rate,
+                "coverage": t.coverage,
                 "by_flag": dict(t.by_flag),
                 "examples": t.examples,
             }

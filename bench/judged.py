@@ -1,6 +1,7 @@
 """Bullets read and judged by a person: the share a journalist could repeat as they stand.
 
-A seeded random draw of bullets from the *test* half of ``fars_news.jsonl``,
+A seeded random draw of bullets from the *test* half (``--part tune`` for the
+other one, to read while tuning) of ``fars_news.jsonl``,
 ``varzesh3_sports.jsonl`` and ``farsi_news_rss.jsonl`` (:func:`bench.bullets.split_part`;
 the engine is tuned on the other half). Each bullet is judged, with its
 article's title and its source sentence at hand, as one of:
@@ -19,7 +20,9 @@ itself is not stored. ``--pending PATH`` writes the drawn bullets still
 without a judgement (with title and sentence) to a file outside the
 repository for the judge; ``--record PATH`` adds the judgements made in such
 a file (lines with ``hash`` and ``verdict``); ``--prune`` forgets the
-judgements of bullets the engine no longer writes.
+judgements of bullets the engine no longer writes. ``--judged PATH`` reads and
+records judgements in another file (judgements of the tune half are kept out
+of the repository).
 
 Run: ``uv run --group bench python -m bench.judged [--pending PATH] [--record PATH]``.
 """
@@ -63,15 +66,16 @@ def load_judged(path: Path = JUDGED) -> dict[str, dict[str, str]]:
 def save_judged(rows: dict[str, dict[str, str]], path: Path = JUDGED) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [
-        json.dumps({k: rows[h][k] for k in ("hash", "verdict", "note") if k in rows[h]},
-                   ensure_ascii=False)
+        json.dumps(
+            {k: rows[h][k] for k in ("hash", "verdict", "note") if k in rows[h]}, ensure_ascii=False
+        )
         for h in sorted(rows)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def draw(base: Path, per_corpus: int, seed: int) -> list[dict[str, Any]]:
-    """The seeded sample: ``per_corpus`` bullets of each corpus's test half."""
+def draw(base: Path, per_corpus: int, seed: int, part: str = "test") -> list[dict[str, Any]]:
+    """The seeded sample: ``per_corpus`` bullets of each corpus's ``part`` half."""
     from summarizer import digest
 
     sample: list[dict[str, Any]] = []
@@ -80,7 +84,7 @@ def draw(base: Path, per_corpus: int, seed: int) -> list[dict[str, Any]]:
         if not path.is_file():
             continue
         pool: list[dict[str, Any]] = []
-        for art in articles(path, None, "test"):
+        for art in articles(path, None, part):
             d = digest(art["text"], title=art["title"])
             for k, b in enumerate(d.bullets):
                 idx = d.bullet_figures[k][0] if d.bullet_figures[k] else None
@@ -97,7 +101,8 @@ def draw(base: Path, per_corpus: int, seed: int) -> list[dict[str, Any]]:
                         "hash": bullet_hash(b),
                     }
                 )
-        random.Random(f"{seed}:{name}").shuffle(pool)
+        salt = "" if part == "test" else f":{part}"
+        random.Random(f"{seed}:{name}{salt}").shuffle(pool)
         sample.extend(pool[:per_corpus])
     return sample
 
@@ -107,7 +112,11 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     if not any((base / n).is_file() for n in CORPORA):
         print(f"skipped: corpus not found at {base}")
         return None
-    judged = load_judged()
+    store = Path(args.judged) if args.judged else JUDGED
+    judged = load_judged(store)
+    if args.prune and args.part != "test":
+        print("--prune keeps the judgements of the test half only; use it with --part test")
+        return None
     if args.record:
         added = 0
         for line in Path(args.record).read_text(encoding="utf-8").splitlines():
@@ -121,15 +130,15 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                     "note": row.get("note", ""),
                 }
                 added += 1
-        save_judged(judged)
-        print(f"recorded {added} judgements in {JUDGED}")
-    sample = draw(base, args.per_corpus, args.seed)
+        save_judged(judged, store)
+        print(f"recorded {added} judgements in {store}")
+    sample = draw(base, args.per_corpus, args.seed, args.part)
     if args.prune:
         drawn = {s["hash"] for s in sample}
         kept = {h: row for h, row in judged.items() if h in drawn}
         print(f"pruned {len(judged) - len(kept)} judgements of bullets no longer drawn")
         judged = kept
-        save_judged(judged)
+        save_judged(judged, store)
     pending = [s for s in sample if s["hash"] not in judged]
     if args.pending:
         out = Path(args.pending)
@@ -148,8 +157,13 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
         n = sum(verdicts.values())
         totals.update(verdicts)
         rows.append(
-            [name, len(mine), n, *(verdicts.get(v, 0) for v in VERDICTS),
-             verdicts.get("complete", 0) / n if n else 0.0]
+            [
+                name,
+                len(mine),
+                n,
+                *(verdicts.get(v, 0) for v in VERDICTS),
+                verdicts.get("complete", 0) / n if n else 0.0,
+            ]
         )
         for s in mine:
             v = judged.get(s["hash"], {}).get("verdict")
@@ -157,11 +171,9 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
                 wrong.setdefault(v, []).append(s["bullet"])
     n_all = sum(totals.values())
     rate = totals.get("complete", 0) / n_all if n_all else 0.0
-    rows.append(
-        ["**all**", len(sample), n_all, *(totals.get(v, 0) for v in VERDICTS), rate]
-    )
+    rows.append(["**all**", len(sample), n_all, *(totals.get(v, 0) for v in VERDICTS), rate])
     table = format_table(["corpus", "drawn", "judged", *VERDICTS, "complete rate"], rows)
-    print(f"Judged bullets (test half, seed {args.seed}, {args.per_corpus} per corpus)\n")
+    print(f"Judged bullets ({args.part} half, seed {args.seed}, {args.per_corpus} per corpus)\n")
     print(table)
     print(f"\n{len(pending)} drawn bullets not yet judged; goal >= {GOAL:.0%} complete")
     if args.verbose:
@@ -170,6 +182,7 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
             for b in lines:
                 print(f"  • {b}")
     return {
+        "part": args.part,
         "table": table,
         "judged": n_all,
         "pending": len(pending),
@@ -186,8 +199,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--prune", action="store_true", help="forget judgements of bullets no longer drawn"
     )
+    parser.add_argument(
+        "--judged",
+        metavar="PATH",
+        help=f"judgement file to read and record into (default {JUDGED.relative_to(REPO_ROOT)})",
+    )
     parser.add_argument("--per-corpus", type=int, default=PER_CORPUS)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--part",
+        choices=("test", "tune"),
+        default="test",
+        help="half of each corpus to draw from (the goal is measured on the test half)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list what is not complete")
     args = parser.parse_args(argv)
     result = run(args)

@@ -275,10 +275,11 @@ def _finish(
     # only a clause that opens its sentence (after the frames) may stand alone.
     # A headline phrase (``غربالگری بیش از ۷۰ میلیون نفر``) has no subject to lose.
     cut = _finished(render(text, bullet, ranked))
+    c0 = min(c[0] for c in bullet.clauses)
     if (
         _has_verb(cut)
-        and not _opens_sentence(text, sentence, min(c[0] for c in bullet.clauses))
-        and not _names_its_subject(cut)
+        and not _opens_sentence(text, sentence, c0)
+        and not (_names_its_subject(cut) and _after_clause(text, sentence, c0))
     ):
         cut = ""
     whole = sorted(bullet.figures)
@@ -307,8 +308,14 @@ def _finish(
         found = problems(line)
         if not found:
             return line, figs
-        if found == ["speaker"] and not _addresses_someone(line):
+        if (
+            found == ["speaker"]
+            and not _addresses_someone(line)
+            and not any(ranked[i].mention.kind == "duration" for i in figs)
+        ):  # "سه بازی در ۹ روز انجام دادیم": the speaker's account, not a fact
             speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
+            if speaker.split(" ", 1)[0] in _ANAPHORA:
+                speaker = ""  # "این مسئول: …": which one?
             quoted = f"{speaker}: {line}" if speaker else ""
             if quoted and len(quoted) <= MAX_CHARS:
                 return quoted, figs
@@ -316,8 +323,32 @@ def _finish(
 
 
 _ADJUNCT_OPENERS = frozenset(
-    {"با", "از", "در", "به", "برای", "تا", "طی", "پس", "پیش", "بعد", "قبل", "روز", "شب", "امروز",
-     "بین", "میان", "طبق", "براساس", "هنوز", "سپس", "دیروز", "فردا", "اکنون", "هم‌اکنون"}
+    {
+        "با",
+        "از",
+        "در",
+        "به",
+        "برای",
+        "تا",
+        "طی",
+        "پس",
+        "پیش",
+        "بعد",
+        "قبل",
+        "روز",
+        "شب",
+        "امروز",
+        "بین",
+        "میان",
+        "طبق",
+        "براساس",
+        "هنوز",
+        "سپس",
+        "دیروز",
+        "فردا",
+        "اکنون",
+        "هم‌اکنون",
+    }
 )
 # "با نتیجه ۲ بر ۱ … به پایان رسید": a clause that opens so has left its subject behind.
 _SUBJECTLESS_OPENERS = frozenset({"با", "بین", "میان"})
@@ -345,8 +376,10 @@ def _names_its_subject(line: str) -> bool:
     if first in _ADJUNCT_OPENERS or first in _ANAPHORA or not first[:1].isalpha():
         return False
     heads = tables()
-    return first in heads.keep_heads or first in heads.drop_heads or bool(
-        lexicon().pos(first) & N and not lexicon().pos(first) & (P | ADV | PRO | DET)
+    return (
+        first in heads.keep_heads
+        or first in heads.drop_heads
+        or bool(lexicon().pos(first) & N and not lexicon().pos(first) & (P | ADV | PRO | DET))
     )
 
 
@@ -412,15 +445,29 @@ def _opens_sentence(text: str, sentence: tuple[int, int], c0: int) -> bool:
     return s0 >= c0 or not text[s0:c0].strip(_EDGE_PUNCT)
 
 
+def _after_clause(text: str, sentence: tuple[int, int], c0: int) -> bool:
+    """Whether the text before ``c0`` ends a clause of its own (its verb, then «و» or a comma).
+
+    ``سه واحد پلی اتلین کردستان، مهاباد و …``: a comma inside a list is no clause end.
+    """
+    a, b = sentence
+    toks = _sentence_tokens(text, a, b)
+    k = next((i for i, t in enumerate(toks) if t.end > c0), len(toks)) - 1
+    while k >= 0 and toks[k].text in ("و", "،", ",", "؛"):
+        k -= 1
+    return k >= 0 and is_finite(toks, k)
+
+
 def _sentence_start(toks: list[Token], i0: int) -> int:
     """Where the sentence holding ``i0`` starts its own words: after a colon or quote mark."""
     for k in range(i0 - 1, -1, -1):
-        if toks[k].text in (":", "؛", ";", "«", "»", "\""):
-            return k + 1
+        w = toks[k].text
+        if w in (":", "؛", ";", '"') or (w == "«" and (k == 0 or toks[k - 1].text == ":")):
+            return k + 1  # a quoted title («دیو و ماه‌پیشونی») starts no sentence
     return 0
 
 
-_CLAUSE_STOPS = frozenset({":", "؛", ";", "«", "»", "\"", "که"})
+_CLAUSE_STOPS = frozenset({":", "؛", ";", "«", "»", '"', "که"})
 MAX_VERB_DISTANCE = 24
 MAX_SUBJECT_DISTANCE = 30
 
@@ -441,8 +488,10 @@ def _verb_after(toks: list[Token], k: int) -> int | None:
         if is_finite(toks, j) and not is_modal(w):
             j = _coordinated_participle(toks, j)
             e = j
-            while e + 1 < len(toks) and toks[e + 1].text[0].isalpha() and (
-                is_finite(toks, e + 1) or toks[e + 1].text in ("است", "اند", "شد", "شده")
+            while (
+                e + 1 < len(toks)
+                and toks[e + 1].text[0].isalpha()
+                and (is_finite(toks, e + 1) or toks[e + 1].text in ("است", "اند", "شد", "شده"))
             ):
                 e += 1
             if relative:
@@ -561,6 +610,9 @@ def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
         line = render_clause(text, clause, ms)
         if line:
             parts.append(line)
+    heads = statement_words().heads
+    if len(parts) > 1 and not all(_has_verb(p) or p.split(" ", 1)[0] in heads for p in parts):
+        return ""  # "در ۱۶۷ بازی و هر بازی … داشته است": clauses of two sentences glued
     return " و ".join(parts)
 
 
@@ -809,9 +861,11 @@ def _nominalise(s: str, action_nouns: frozenset[str], openers: tuple[str, ...]) 
         for w, nxt in itertools.pairwise(parts[1:])
     ):
         return s  # "… اخطاریه صادر و ۱۲ واحد پلمب شد": two events; the noun heads only one
-    head = body.split()[:3]
+    head = body.split()[:1]  # "ما یک لیگ … برگزار کردیم": the figure must open the phrase
     if not any(_DIGIT_OR_NUMBER_RX.search(w) for w in head):
         return s  # the figure is not what the clause is about
+    if parts and parts[0] in _ADJUNCT_OPENERS:
+        return s  # "با حضور ۱۵۰ نفر … برگزار شد": the figure is no part of what was held
     body = re.sub(r"\s+(?:تا\s*کنون|تاکنون|هم\s*اکنون|نیز|هم)$", "", body)
     body = _strip_openers(body, openers)
     if not body:

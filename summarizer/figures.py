@@ -16,7 +16,20 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer.lexicon import AJ, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
+from summarizer.lexicon import (
+    ADV,
+    AJ,
+    CONJ,
+    DET,
+    NUM,
+    PRO,
+    N,
+    P,
+    is_leg,
+    lexicon,
+    load_toml,
+    verb_stem,
+)
 from summarizer.model import Change, Kind, Qualifier
 from summarizer.numbers import NumberMatch, find_numbers
 from summarizer.sentences import Token, tokenize
@@ -46,6 +59,17 @@ _NEVER_FIRST = _word_list("never_first")
 _YEAR_HEADS = _word_list("year_heads")
 _YEAR_KINDS = _word_list("year_kinds")
 _CLAUSE_MARKS = frozenset(':؛;/.!?؟()«»"[]')
+_LETTER_NAMES = _word_list("letter_names")
+_SHORT_YEAR_HEADS = _word_list("short_year_heads")
+_VALUE_HEADS = _word_list("value_heads")
+_CLOCK_AFTER = _word_list("clock_after")
+_RELATIVE_AFTER = _word_list("relative_after")
+_ATTRIBUTE_FORMS = _word_list("attribute_forms")
+_DENOMINATION_HEADS = _word_list("denomination_heads")
+_CLASS_HEADS = _word_list("class_heads")
+_AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
+_STOCK_FIGURES = _word_list("stock_figures")
+_AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +254,8 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
         elif nxt in _NEVER_FIRST:
             continue  # "را" and friends never open a clause: the verb guess was wrong
         elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
+            if i > 0 and is_leg(tokens[i - 1].text, tok.text):
+                continue  # "بازی رفت مرحله …": the first leg, not a verb
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
                 _is_participle(tok.text)
@@ -493,6 +519,13 @@ def _not_a_figure(
         or (bare_count and _is_citation(place))
     ):
         r.drop, r.trivia = True, "code"
+    elif bare_count and (
+        _is_name_number(place, nm, num_text)
+        or (
+            not _DIGIT_RX.search(num_text) and (prev in _LETTER_NAMES or place.nxt in _LETTER_NAMES)
+        )
+    ):
+        r.drop, r.trivia = True, "code"  # پراید ۱۱۱، مدافعان حرم ۳، ای اف سی
     elif (
         bare_count
         and nm.value is not None
@@ -507,6 +540,57 @@ def _not_a_figure(
         and not _DIGIT_RX.search(num_text)
     ):
         r.trivia = "small"
+
+
+def _is_name_number(place: _Place, nm: NumberMatch, num_text: str) -> bool:
+    """``پراید ۱۱۱ به …``، ``کسری بودجه ۹۹ حتی …``: a whole number right after a noun,
+    with no noun after it for it to count, is part of a name, a model or a code.
+
+    A number counts the noun after it (``پارلمان ۳۲ نماینده``); one after a head of
+    a value (``رکورد ۵.۶۸``، ``امتیاز ۲۴``), a preposition or a qualifier, or before a
+    predicate verb (``… ۲۴ رسید``), is a figure.
+    """
+    t = tables()
+    v = nm.value
+    if v is None or not float(v).is_integer() or nm.range is not None:
+        return False
+    if _SCALE_WORD_RX.search(num_text) or (1300 <= v <= 1499 or 1900 <= v <= 2100):
+        return False  # a year is read as a date further on
+    prev = place.prev
+    if not prev or not prev[0].isalpha():
+        return False
+    if (
+        prev in t.stop
+        or prev in t.prepositions
+        or prev in t.keep_heads
+        or prev in t.drop_heads
+        or prev in t.money_heads
+        or prev in t.score_heads
+        or prev in _VALUE_HEADS
+        or prev in _NUMBER_WORDS
+        or prev in t.period_modifiers
+        or any(prev == q[0][-1] for q in t.qualifiers)
+        or verb_stem(prev) is not None
+        or lexicon().pos(prev) & (P | CONJ | DET | PRO)
+    ):
+        return False
+    tokens, k = place.tokens, place.after
+    if k >= len(tokens):
+        return True
+    nxt = tokens[k].text
+    if not nxt[0].isalpha():
+        return nxt not in ("-", "–", "/")
+    if nxt in t.predicate_verbs or nxt in t.unit_index:
+        return False
+    if nxt in _AFTER_NAME or nxt in t.prepositions or verb_stem(nxt) is not None:
+        return True
+    if lexicon().pos(nxt) & ADV:
+        return True  # "… ۳ امشب"
+    return (
+        k + 1 < len(tokens)
+        and verb_stem(tokens[k + 1].text) is not None
+        and (tokens[k + 1].text[0].isalpha())
+    )  # "ام‌کی ۲ توافق کرده": the word after is the verb's preverb
 
 
 def _is_citation(place: _Place) -> bool:
@@ -532,6 +616,7 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
         or nxt in _MONTHS
         or prev in _MONTHS
         or (place.prev2 == "سال" and prev in _YEAR_KINDS)  # سال مالی ۹۹
+        or (prev in _SHORT_YEAR_HEADS and not _SCALE_WORD_RX.search(num_text))  # بودجه ۹۹
     ):
         if float(v).is_integer() and (0 < v < 100 or 1300 <= v <= 1499 or 1900 <= v <= 2100):
             r.kind, r.trivia = "date", "year"
@@ -580,6 +665,67 @@ def _trivia(r: _Reading, place: _Place, nm: NumberMatch, text: str, ne: int) -> 
         r.drop, r.trivia = True, "quote"
     if r.kind == "percent" and place.prev == "سال" and nm.range is None:
         r.kind, r.trivia, r.unit_name, r.end = "date", "year", None, ne
+    if r.trivia is None and not r.drop:
+        r.trivia = _incidental(r, place, nm, text)
+
+
+def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str | None:
+    """Numbers that say when, what kind or what class, not how much: a clock time
+    (``۸ صبح``), a point in time (``۳ سال قبل``), an attribute of the noun before
+    (``نمایشگاه ۳ روزه``), a weight class (``در وزن ۹۶ کیلوگرم``), an age group
+    (``تیم زیر ۱۴ سال``), a face value (``اسکناس ۲۰ هزار ریالی``), or the frame of
+    every match (``۹۰ دقیقه``)."""
+    tokens = place.tokens
+    prev, prev2 = place.prev, place.prev2
+    after = tokens[r.j].text if r.j < len(tokens) else ""
+    right = tokens[place.after].text if place.after < len(tokens) else ""
+    unit = r.unit
+    v = nm.value
+    if (
+        r.kind == "count"
+        and unit is None
+        and right in _CLOCK_AFTER
+        and v is not None
+        and 0 <= v <= 24
+    ):
+        return "time"
+    if unit is not None and unit.kind == "duration" and after in _RELATIVE_AFTER:
+        return "relative"
+    if (
+        (right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS)
+        and prev
+        and prev[0].isalpha()
+        and prev not in tables().prepositions
+    ):
+        return "attribute"
+    if (
+        prev in _CLASS_HEADS
+        and prev2 != "با"
+        and ((unit is not None and unit.kind == "measure") or right in ("-", "+", "–"))
+    ):
+        return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"
+    if (
+        unit is not None
+        and unit.canonical == "سال"
+        and (prev in _AGE_GROUP_QUALIFIERS or (prev == "از" and prev2 in _AGE_GROUP_QUALIFIERS))
+    ):
+        return "age"
+    if r.kind == "money" and (prev in _DENOMINATION_HEADS or prev2 in _DENOMINATION_HEADS):
+        return "denomination"
+    if _stock(text, place, r):
+        return "stock"
+    return None
+
+
+def _stock(text: str, place: _Place, r: _Reading) -> bool:
+    """``۹۰ دقیقه``، ``۳ امتیاز``: the number and its unit (or the word after) as listed."""
+    tokens = place.tokens
+    first = tokens[place.before].start
+    span = re.sub(r"\s+", " ", text[first : r.end]).strip()
+    if span in _STOCK_FIGURES:
+        return True
+    nxt = tokens[r.j].text if r.j < len(tokens) else ""
+    return f"{span} {nxt}" in _STOCK_FIGURES
 
 
 def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: list[Token]) -> bool:

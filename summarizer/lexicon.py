@@ -246,3 +246,15 @@ _ADJECTIVE_PARTICIPLES = frozenset(load_toml("verbs.toml").get("adjective_partic
 
 def is_verb(token: str) -> bool:
     return verb_stem(token) is not None
+
+
+@cache
+def _legs() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("words.toml")
+    return frozenset(data.get("leg_heads", [])), frozenset(data.get("leg_words", []))
+
+
+def is_leg(prev: str, word: str) -> bool:
+    """``بازی رفت``، ``دیدار برگشت``: the first or second leg of a tie, not a verb."""
+    heads, legs = _legs()
+    return word in legs and prev in heads

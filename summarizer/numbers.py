@@ -92,9 +92,7 @@ for _table, _place in (("units", "u"), ("teens", "t"), ("tens", "d"), ("hundreds
 _SCALES: dict[str, float] = {_fold(w): float(v) for w, v in _D["scales"].items()}
 _ADJ_SUFFIXES: frozenset[str] = frozenset(_D["scales_rules"]["adjective_suffixes"])
 # Glued adjectival scales: میلیاردی, هزارتایی.
-_SCALE_ADJ: dict[str, float] = {
-    w + s: v for w, v in _SCALES.items() for s in _ADJ_SUFFIXES
-}
+_SCALE_ADJ: dict[str, float] = {w + s: v for w, v in _SCALES.items() for s in _ADJ_SUFFIXES}
 _FRACS: dict[str, float] = {_fold(w): float(v) for w, v in _D["fractions"].items()}
 _DECIMAL_WORDS: frozenset[str] = frozenset(_fold(w) for w in _D["decimal_point"]["words"])
 
@@ -202,30 +200,61 @@ _AND_GLUED_OK: frozenset[str] = frozenset(list(_NUMWORDS) + list(_ORDS) + list(_
 
 # Words that can open a match (or a phrase to skip) when met by the main loop.
 _START_WORDS: frozenset[str] = frozenset(
-    list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
-    + list(_NEG_WORDS) + list(_BETWEEN) + list(_YEAR_WORDS) + list(_HOUR_WORDS)
-    + list(_MONTHS) + list(_MONTHS_GLUED) + list(_VAGUE) + list(_PHRASES) + list(_GMONTHS)
+    list(_NUMWORDS)
+    + list(_SCALES)
+    + list(_SCALE_ADJ)
+    + list(_FRACS)
+    + list(_ORDS)
+    + list(_NEG_WORDS)
+    + list(_BETWEEN)
+    + list(_YEAR_WORDS)
+    + list(_HOUR_WORDS)
+    + list(_MONTHS)
+    + list(_MONTHS_GLUED)
+    + list(_VAGUE)
+    + list(_PHRASES)
+    + list(_GMONTHS)
     + list(_DECADE_WORDS)
 )
 # Words that may follow a number word across a ZWNJ without making it part of
 # another word ("یک‌میلیون", "سی‌ام", "ده‌تایی", "۲۰‌درصد").
 _ZWNJ_CONTINUATIONS: frozenset[str] = frozenset(
-    list(_NUMWORDS) + list(_SCALES) + list(_SCALE_ADJ) + list(_FRACS) + list(_ORDS)
-    + list(_PCT_WORDS) + list(_MULT_WORDS) + list(_WORD_ORD_SUFFIXES) + list(_ADJ_SUFFIXES)
-    + list(_VAGUE_TAILS) + list(_WEEKDAY_TAILS) + [_MONTH_WORD, _AND]
+    list(_NUMWORDS)
+    + list(_SCALES)
+    + list(_SCALE_ADJ)
+    + list(_FRACS)
+    + list(_ORDS)
+    + list(_PCT_WORDS)
+    + list(_MULT_WORDS)
+    + list(_WORD_ORD_SUFFIXES)
+    + list(_ADJ_SUFFIXES)
+    + list(_VAGUE_TAILS)
+    + list(_WEEKDAY_TAILS)
+    + [_MONTH_WORD, _AND]
 )
 
 # Every word the parser ever compares with; other words become placeholders.
 _RELEVANT: frozenset[str] = frozenset(
-    set(_START_WORDS) | set(_ZWNJ_CONTINUATIONS) | set(_PCT_WORDS) | set(_MULT_WORDS)
+    set(_START_WORDS)
+    | set(_ZWNJ_CONTINUATIONS)
+    | set(_PCT_WORDS)
+    | set(_MULT_WORDS)
     | {w for split in _PCT_SPLIT for w in split}
     | {w for lst in _PHRASES.values() for ph in lst for w in ph}
     | {w for ph in _CODE_PHRASES for w in ph}
-    | set(_CODE_WORDS) | set(_NAMED) | set(_RANGE_WORDS) | set(_YEAR_TAILS) | set(_ERAS)
+    | set(_CODE_WORDS)
+    | set(_NAMED)
+    | set(_RANGE_WORDS)
+    | set(_YEAR_TAILS)
+    | set(_ERAS)
     | set(_GMONTHS)
-    | {w for nxt in _AMBIGUOUS.values() for w in nxt} | set(_AMBIGUOUS)
-    | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD} | set(_MINUTE_WORDS)
-    | set(_DIGIT_ORD_SUFFIXES) | set(_SPACED_ORD_SUFFIXES) | set(_ADJ_SUFFIXES)
+    | {w for nxt in _AMBIGUOUS.values() for w in nxt}
+    | set(_AMBIGUOUS)
+    | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD}
+    | set(_MINUTE_WORDS)
+    | set(_DIGIT_ORD_SUFFIXES)
+    | set(_SPACED_ORD_SUFFIXES)
+    | set(_ADJ_SUFFIXES)
     | set(_DECIMAL_WORDS)
 )
 
@@ -326,8 +355,12 @@ def _split_word(word: str) -> _WordParts:
         folded = _fold(part)
         glue = _G_NONE if first else _G_ZWNJ
         cut = _GLUED.get(folded, 0)
-        if (not first and len(folded) == len(part) and folded[:1] == _AND
-                and folded[1:] in _AND_GLUED_OK):
+        if (
+            not first
+            and len(folded) == len(part)
+            and folded[:1] == _AND
+            and folded[1:] in _AND_GLUED_OK
+        ):
             # "چهل‌ویکمین": the connective glued to the next number word
             out.append((pos, pos + 1, _AND, glue))
             out.append((pos + 1, m.start(), folded[1:], _G_NONE))
@@ -629,8 +662,14 @@ class _Parser:
                     card.adjective = adj
                     break
                 continue
-            if (w in _DECIMAL_WORDS and cur is not None and not last_scale and card.integer
-                    and self.joined(j + 1) and self.is_num_atom(j + 1)):
+            if (
+                w in _DECIMAL_WORDS
+                and cur is not None
+                and not last_scale
+                and card.integer
+                and self.joined(j + 1)
+                and self.is_num_atom(j + 1)
+            ):
                 # "سه ممیز پنج": the digits after the point, in words or digits
                 frac = self.read_small(j + 1)
                 if frac is None or frac.ordinal or not frac.integer:
@@ -729,7 +768,7 @@ class _Parser:
         return (product if n >= 2 else 0.0), k
 
     def _decimal_fraction(self, i: int) -> tuple[float, int] | None:
-        """"سه دهم", "۲۵ صدم" at ``i``: the fraction and the index after it."""
+        """ "سه دهم", "۲۵ صدم" at ``i``: the fraction and the index after it."""
         if i >= self.n or not self.joined(i) or not self.is_num_atom(i):
             return None
         num = self.read_small(i)
@@ -796,8 +835,15 @@ class _Parser:
         else:
             date = f"--{month:02d}-{day:02d}"
         t0 = self.t[i]
-        return NumberMatch(t0.start, self.t[end - 1].end, float(year) if year else None,
-                           "date", date=date, is_words=card.words, calendar=calendar)
+        return NumberMatch(
+            t0.start,
+            self.t[end - 1].end,
+            float(year) if year else None,
+            "date",
+            date=date,
+            is_words=card.words,
+            calendar=calendar,
+        )
 
     def read_year(self, j: int, *, allow_year_word: bool) -> tuple[int | None, int]:
         """A year at token j (optionally after 'سال'): (year, end) or (None, j)."""
@@ -816,8 +862,10 @@ class _Parser:
             return None, j
         # "سال ۱۴۰۰ میلیارد" is an amount, not a year.
         w = self.word(k + 1)
-        if w is not None and self.joined(k + 1) and (
-            w in _SCALE_FORMS or w in _PCT_WORDS or w in _MULT_WORDS
+        if (
+            w is not None
+            and self.joined(k + 1)
+            and (w in _SCALE_FORMS or w in _PCT_WORDS or w in _MULT_WORDS)
         ):
             return None, j
         return y, k + 1
@@ -839,9 +887,15 @@ class _Parser:
         t = self.t[i]
         kind = t.kind
         if kind == _K_DATE:
-            return NumberMatch(t.start, t.end, t.value, "date", date=t.date,
-                               range=(t.value, t.hi) if t.hi else None,
-                               calendar=self._calendar(int(t.value))), i + 1
+            return NumberMatch(
+                t.start,
+                t.end,
+                t.value,
+                "date",
+                date=t.date,
+                range=(t.value, t.hi) if t.hi else None,
+                calendar=self._calendar(int(t.value)),
+            ), i + 1
         if kind == _K_TIME:
             return NumberMatch(t.start, t.end, None, "time", clock=t.date), i + 1
         if kind == _K_PUNCT:
@@ -888,8 +942,7 @@ class _Parser:
         while i < self.n and self.joined(i):
             w = self.word(i)
             if w is None or not (
-                w in _NUMWORDS or w in _SCALE_FORMS or w in _VAGUE_TAILS
-                or w in _VAGUE or w == _AND
+                w in _NUMWORDS or w in _SCALE_FORMS or w in _VAGUE_TAILS or w in _VAGUE or w == _AND
             ):
                 break
             i += 1
@@ -909,9 +962,7 @@ class _Parser:
             card = self.read_card(i + 1)
             if card is not None and not prev_number:
                 return self.finish(card, i, "percent", card.end, adjective=False), card.end
-        if t.text in _MINUS_SIGNS and nxt.glue == _G_NONE and (
-            t.glue != _G_NONE or i == 0
-        ):
+        if t.text in _MINUS_SIGNS and nxt.glue == _G_NONE and (t.glue != _G_NONE or i == 0):
             return self.parse_quantity(i + 1, neg_start=i)
         return None, i + 1
 
@@ -938,15 +989,27 @@ class _Parser:
                     y2 = self._year_value(y2t)
                     if y2 is not None and abs(y2 - year) <= 50:
                         lo, hi = sorted((year, y2))
-                        return NumberMatch(t0.start, y2t.end, float(lo), "date",
-                                           range=(float(lo), float(hi)), date=str(lo),
-                                           calendar=self._calendar(lo)), end + 2
+                        return NumberMatch(
+                            t0.start,
+                            y2t.end,
+                            float(lo),
+                            "date",
+                            range=(float(lo), float(hi)),
+                            date=str(lo),
+                            calendar=self._calendar(lo),
+                        ), end + 2
         calendar = self._calendar(year)
         while self.joined(end) and self.word(end) in _ERAS and self.t[end].glue != _G_NONE:
             calendar = _ERAS[self.t[end].text]
             end += 1
-        return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
-                           date=f"{year:04d}", calendar=calendar), end
+        return NumberMatch(
+            t0.start,
+            self.t[end - 1].end,
+            float(year),
+            "date",
+            date=f"{year:04d}",
+            calendar=calendar,
+        ), end
 
     def parse_decade(self, i: int) -> tuple[NumberMatch | None, int]:
         """'دهه ۶۰' (the 1360s), 'دهه ۱۹۹۰'."""
@@ -966,9 +1029,15 @@ class _Parser:
         w = self.word(j + 1)
         if w is not None and self.joined(j + 1) and (w in _SCALES or w in _PCT_WORDS):
             return None, i + 1
-        return NumberMatch(self.t[i].start, t.end, float(lo), "date",
-                           range=(float(lo), float(lo + 9)), date=str(lo),
-                           calendar=self._calendar(lo)), j + 1
+        return NumberMatch(
+            self.t[i].start,
+            t.end,
+            float(lo),
+            "date",
+            range=(float(lo), float(lo + 9)),
+            date=str(lo),
+            calendar=self._calendar(lo),
+        ), j + 1
 
     def parse_hour(self, i: int) -> tuple[NumberMatch | None, int]:
         j = i + 1
@@ -981,11 +1050,16 @@ class _Parser:
         if t.kind == _K_DIGITS and not t.value.is_integer() and t.digits <= 2:
             # "ساعت ۱۷.۳۰": a clock time written with a decimal point
             hh, dot, mm = t.text.translate(_DIGITS).replace("٫", ".").partition(".")
-            if dot and hh.isdigit() and mm.isdigit() and int(hh) <= 24 and (
-                len(mm) == 2 and int(mm) < 60
+            if (
+                dot
+                and hh.isdigit()
+                and mm.isdigit()
+                and int(hh) <= 24
+                and (len(mm) == 2 and int(mm) < 60)
             ):
-                return NumberMatch(t0.start, t.end, None, "time",
-                                   clock=f"{int(hh):02d}:{mm}"), j + 1
+                return NumberMatch(
+                    t0.start, t.end, None, "time", clock=f"{int(hh):02d}:{mm}"
+                ), j + 1
             return None, i + 1
         if t.kind == _K_DIGITS and t.value.is_integer() and t.value <= 24 and t.digits <= 2:
             h = int(t.value)
@@ -994,11 +1068,21 @@ class _Parser:
                 # "ساعت ۸ و ۳۰ دقیقه"
                 k = j + 2
                 mt = self.t[k] if k < self.n and self.joined(k) else None
-                if (mt is not None and mt.kind == _K_DIGITS and mt.value.is_integer()
-                        and mt.value < 60 and self.word(k + 1) in _MINUTE_WORDS
-                        and self.joined(k + 1)):
-                    return NumberMatch(t0.start, self.t[k + 1].end, None, "time",
-                                       clock=f"{h:02d}:{int(mt.value):02d}"), k + 2
+                if (
+                    mt is not None
+                    and mt.kind == _K_DIGITS
+                    and mt.value.is_integer()
+                    and mt.value < 60
+                    and self.word(k + 1) in _MINUTE_WORDS
+                    and self.joined(k + 1)
+                ):
+                    return NumberMatch(
+                        t0.start,
+                        self.t[k + 1].end,
+                        None,
+                        "time",
+                        clock=f"{h:02d}:{int(mt.value):02d}",
+                    ), k + 2
                 return None, i + 1
             if w is not None and (w in _SCALES or w in _PCT_WORDS):
                 return None, i + 1
@@ -1016,8 +1100,14 @@ class _Parser:
         if year is None or (calendar == "gregorian") != (year >= 1800):
             return None, i + 1
         t0 = self.t[i]
-        return NumberMatch(t0.start, self.t[end - 1].end, float(year), "date",
-                           date=f"{year:04d}-{month:02d}", calendar=calendar), end
+        return NumberMatch(
+            t0.start,
+            self.t[end - 1].end,
+            float(year),
+            "date",
+            date=f"{year:04d}-{month:02d}",
+            calendar=calendar,
+        ), end
 
     def parse_quantity(
         self, i: int, neg_start: int | None = None
@@ -1027,14 +1117,19 @@ class _Parser:
             p = self.t[i - 1]
             if p.kind == _K_LATIN or (p.kind == _K_PUNCT and p.text in ("#", "@", "_", "$")):
                 return None, i + 1
-            if p.kind == _K_PUNCT and p.glue == _G_NONE and i > 1 and (
-                self.t[i - 2].kind == _K_LATIN
+            if (
+                p.kind == _K_PUNCT
+                and p.glue == _G_NONE
+                and i > 1
+                and (self.t[i - 2].kind == _K_LATIN)
             ):
                 return None, i + 1  # "COVID-۱۹"
         if t.kind == _K_DIGITS and i > 0 and self.joined(i):
             k = i - 1
-            if self.t[k].kind == _K_PUNCT and self.t[k].text in _MINUS_SIGNS and (
-                k > 0 and self.joined(k)
+            if (
+                self.t[k].kind == _K_PUNCT
+                and self.t[k].text in _MINUS_SIGNS
+                and (k > 0 and self.joined(k))
             ):
                 k -= 1
             if self.t[k].kind == _K_WORD and self.t[k].text in _NAMED:
@@ -1042,8 +1137,11 @@ class _Parser:
         card = self.read_card(i)
         if card is None:
             return None, i + 1
-        if t.kind == _K_WORD and t.text in _SCALE_FORMS and i > 0 and (
-            self.joined(i) and self.t[i - 1].kind == _K_SKIP
+        if (
+            t.kind == _K_WORD
+            and t.text in _SCALE_FORMS
+            and i > 0
+            and (self.joined(i) and self.t[i - 1].kind == _K_SKIP)
         ):
             return None, card.end  # the scale of a digit string that is no quantity
         j = card.end
@@ -1054,13 +1152,20 @@ class _Parser:
                 return None, j + 1
             if w in _VAGUE_TAILS:
                 return None, self.skip_numbers(j + 1)
-        if self.word(j) == _AND and self.joined(j) and self.joined(j + 1) and (
-            self.word(j + 1) in _VAGUE
+        if (
+            self.word(j) == _AND
+            and self.joined(j)
+            and self.joined(j + 1)
+            and (self.word(j + 1) in _VAGUE)
         ):
             return None, self.skip_numbers(j + 1)  # "سی و چند": thirty-odd
         last = self.t[j - 1]
-        if (card.single_word is not None and self.tight(j) and j < self.n
-                and self.t[j].kind == _K_WORD):
+        if (
+            card.single_word is not None
+            and self.tight(j)
+            and j < self.n
+            and self.t[j].kind == _K_WORD
+        ):
             w = self.t[j].text
             if w not in _ZWNJ_CONTINUATIONS:
                 return None, j + 1  # the number word is part of a longer word
@@ -1068,10 +1173,14 @@ class _Parser:
         if not card.ordinal and self.joined(j) and not card.scale:
             w = self.word(j)
             tight = self.tight(j)
-            if w is not None and card.integer and (
-                (tight and last.kind == _K_DIGITS and w in _DIGIT_ORD_SUFFIXES)
-                or (tight and last.kind == _K_WORD and w in _WORD_ORD_SUFFIXES)
-                or (w in _SPACED_ORD_SUFFIXES)
+            if (
+                w is not None
+                and card.integer
+                and (
+                    (tight and last.kind == _K_DIGITS and w in _DIGIT_ORD_SUFFIXES)
+                    or (tight and last.kind == _K_WORD and w in _WORD_ORD_SUFFIXES)
+                    or (w in _SPACED_ORD_SUFFIXES)
+                )
             ):
                 card.ordinal = True
                 j += 1
@@ -1108,8 +1217,14 @@ class _Parser:
             j += 1
         kind, j, adj = self.read_kind(j)
         card.adjective = card.adjective or adj
-        if kind is None and self.word(j) == _CHANGE_TO and self.joined(j) and i > 0 and (
-            self.word(i - 1) == _CHANGE_FROM and self.joined(j + 1) and self.is_num_atom(j + 1)
+        if (
+            kind is None
+            and self.word(j) == _CHANGE_TO
+            and self.joined(j)
+            and i > 0
+            and (
+                self.word(i - 1) == _CHANGE_FROM and self.joined(j + 1) and self.is_num_atom(j + 1)
+            )
         ):
             # "از ۱۷.۴ به ۲۹.۵ درصد": the second number's kind is the first's too
             other = self.read_card(j + 1)
@@ -1134,20 +1249,40 @@ class _Parser:
                 if days is not None and days.date is not None:
                     first = f"{days.date[:-2]}{int(lo):02d}"
                     return replace(days, date=first, range=(lo, hi)), self.end_index(days, j2)
-            if (kind is None and lo_card.integer and hi_card.integer
-                    and self._years(lo_card, hi_card, i)):
-                return NumberMatch(t0.start, self.t[j2 - 1].end, lo, "date",
-                                   range=(lo, hi), date=str(int(lo)),
-                                   calendar=self._calendar(int(lo))), j2
+            if (
+                kind is None
+                and lo_card.integer
+                and hi_card.integer
+                and self._years(lo_card, hi_card, i)
+            ):
+                return NumberMatch(
+                    t0.start,
+                    self.t[j2 - 1].end,
+                    lo,
+                    "date",
+                    range=(lo, hi),
+                    date=str(int(lo)),
+                    calendar=self._calendar(int(lo)),
+                ), j2
             return NumberMatch(
-                t0.start, self.t[j2 - 1].end, None, self._kind(kind), range=(lo, hi),
-                negative=neg_start is not None, is_words=lo_card.words or hi_card.words,
+                t0.start,
+                self.t[j2 - 1].end,
+                None,
+                self._kind(kind),
+                range=(lo, hi),
+                negative=neg_start is not None,
+                is_words=lo_card.words or hi_card.words,
                 adjective=card.adjective or hi_card.adjective,
                 scale=max(lo_card.scale, hi_card.scale) or None,
             ), j2
         # "یک سال و نیم": the half belongs to the number before the noun
-        if (kind is None and card.single_word in _FRACS and i > 0 and self.joined(i)
-                and self.word(i - 1) == _AND):
+        if (
+            kind is None
+            and card.single_word in _FRACS
+            and i > 0
+            and self.joined(i)
+            and self.word(i - 1) == _AND
+        ):
             return None, j
         # the bare ambiguous words: "یک مقام", "نه تنها"
         if kind is None and card.single_word in _AMBIGUOUS and not card.adjective:
@@ -1170,8 +1305,9 @@ class _Parser:
             j += 1
         if calendar is None:
             return None
-        return NumberMatch(t.start, self.t[j - 1].end, t.value, "date",
-                           date=str(int(t.value)), calendar=calendar)
+        return NumberMatch(
+            t.start, self.t[j - 1].end, t.value, "date", date=str(int(t.value)), calendar=calendar
+        )
 
     def _years(self, a: _Card, b: _Card, i: int) -> bool:
         """Both ends of a range are years: '۱۴۰۱-۱۴۰۲', '94-1393'."""
@@ -1181,8 +1317,10 @@ class _Parser:
         if ta.kind != _K_DIGITS or tb.kind != _K_DIGITS:
             return False
         if ta.digits == 4 and tb.digits == 4:
-            return _year_ok(int(ta.value)) and _year_ok(int(tb.value)) and (
-                abs(ta.value - tb.value) <= 5
+            return (
+                _year_ok(int(ta.value))
+                and _year_ok(int(tb.value))
+                and (abs(ta.value - tb.value) <= 5)
             )
         if {ta.digits, tb.digits} == {2, 4}:
             full, short = (ta, tb) if ta.digits == 4 else (tb, ta)
@@ -1210,9 +1348,9 @@ class _Parser:
             return None
         k = j + 1
         nt = self.t[k]
-        if nt.kind != _K_DIGITS and not (nt.kind == _K_WORD and (
-            nt.text in _NUMWORDS or nt.text in _FRACS or nt.text in _SCALES
-        )):
+        if nt.kind != _K_DIGITS and not (
+            nt.kind == _K_WORD and (nt.text in _NUMWORDS or nt.text in _FRACS or nt.text in _SCALES)
+        ):
             return None
         if sep.kind == _K_PUNCT and (nt.kind != _K_DIGITS or self.t[j - 1].kind != _K_DIGITS):
             return None
@@ -1220,7 +1358,10 @@ class _Parser:
         if hi is None or hi.ordinal:
             return None
         if pair and not (
-            kind is None and nt.kind == _K_DIGITS and hi.scale and nt.value.is_integer()
+            kind is None
+            and nt.kind == _K_DIGITS
+            and hi.scale
+            and nt.value.is_integer()
             and hi.atoms == 1 + self._scale_words(k + 1, hi.end)
             and 0 < card.value < nt.value < min(hi.scale, 10 * card.value)
         ):
@@ -1243,8 +1384,13 @@ class _Parser:
         """The cardinal is one bare integer in digits: no words, scale or fraction."""
         t = self.t[first]
         return (
-            card.atoms == 1 and card.end == first + 1 and not card.words and not card.scale
-            and card.integer and not card.adjective and t.kind == _K_DIGITS
+            card.atoms == 1
+            and card.end == first + 1
+            and not card.words
+            and not card.scale
+            and card.integer
+            and not card.adjective
+            and t.kind == _K_DIGITS
         )
 
     def _scale_words(self, a: int, b: int) -> int:
@@ -1271,8 +1417,14 @@ class _Parser:
         return k
 
     def finish(
-        self, card: _Card, start: int, kind: NumberKind, end: int, *,
-        adjective: bool | None = None, negative: bool = False,
+        self,
+        card: _Card,
+        start: int,
+        kind: NumberKind,
+        end: int,
+        *,
+        adjective: bool | None = None,
+        negative: bool = False,
     ) -> NumberMatch:
         t0, t1 = self.t[start], self.t[end - 1]
         value = -card.value if negative else card.value
@@ -1281,12 +1433,16 @@ class _Parser:
             first = self.t[start]
             if first.kind == _K_DIGITS:
                 raw = first.text.translate(_DIGITS)
-                is_code = (raw.startswith("0") and len(raw) >= _CODE_ZERO_MIN) or self.named(
-                    start
-                )
+                is_code = (raw.startswith("0") and len(raw) >= _CODE_ZERO_MIN) or self.named(start)
         return NumberMatch(
-            t0.start, t1.end, value, kind, negative=negative, is_words=card.words,
-            adjective=card.adjective if adjective is None else adjective, is_code=is_code,
+            t0.start,
+            t1.end,
+            value,
+            kind,
+            negative=negative,
+            is_words=card.words,
+            adjective=card.adjective if adjective is None else adjective,
+            is_code=is_code,
             scale=card.scale or None,
         )
 

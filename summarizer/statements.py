@@ -12,11 +12,12 @@ text makes one. The word lists are in ``data/phrases.toml`` (``[statements]``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer.lexicon import lexicon, load_toml, verb_stem
+from summarizer.lexicon import is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
 MAX_CHARS = 160
@@ -32,7 +33,8 @@ _SPEECH_COLON_RX = re.compile(
 _AUX = frozenset(
     {"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شده", "شود", "می‌شود"}
 )
-_PARTICIPLE_ENDINGS = (ZWNJ + "است", ZWNJ + "اند", ZWNJ + "ایم", ZWNJ + "ای")
+# "‌ای" is left out: "طراحی شده‌ای" is far more often "a … designed" than "you have designed".
+_PARTICIPLE_ENDINGS = (ZWNJ + "است", ZWNJ + "اند", ZWNJ + "ایم")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,10 @@ class Words:
     event_nouns: dict[str, str]
     heads: frozenset[str]
     change_nouns: dict[str, str]
+    pronouns: frozenset[str]
+    subordinators: tuple[str, ...]
+    licensers: frozenset[str]
+    agent_verbs: frozenset[str]
 
 
 @cache
@@ -66,6 +72,10 @@ def words() -> Words:
         event_nouns=events,
         heads=frozenset(heads),
         change_nouns=dict(st.get("change_nouns", {})),
+        pronouns=frozenset(st.get("pronouns", [])),
+        subordinators=tuple(st.get("subordinators", [])),
+        licensers=frozenset(st.get("subjunctive_licensers", [])),
+        agent_verbs=frozenset(st.get("agent_verbs", [])),
     )
 
 
@@ -96,7 +106,7 @@ def is_finite(toks: list[Token], k: int) -> bool:
     if not w[0].isalpha():
         return False
     stem = verb_stem(w)
-    if stem is None:
+    if stem is None or (k > 0 and is_leg(toks[k - 1].text, w)):
         return False
     if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
         return True
@@ -111,8 +121,26 @@ _ELLIPSIS = frozenset({"که", "و", "،", ",", ".", "؛", ":"})
 
 # Forms of the present without a prefix that are indicative all the same.
 _FINITE_AUX = frozenset(
-    {"است", "اند", "هست", "هستند", "نیست", "نیستند", "دارد", "دارند", "ندارد", "ندارند",
-     "می‌باشد", "می‌باشند", "خواهد", "خواهند", "نخواهد", "نخواهند", "بود", "بودند"}
+    {
+        "است",
+        "اند",
+        "هست",
+        "هستند",
+        "نیست",
+        "نیستند",
+        "دارد",
+        "دارند",
+        "ندارد",
+        "ندارند",
+        "می‌باشد",
+        "می‌باشند",
+        "خواهد",
+        "خواهند",
+        "نخواهد",
+        "نخواهند",
+        "بود",
+        "بودند",
+    }
 )
 
 
@@ -158,9 +186,12 @@ def _problems(line: str) -> tuple[str, ...]:
     if not toks:
         return ("empty",)
     first = toks[0].text
-    if first in w.bad_openers or any(
-        text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases
-    ) or _SPEECH_COLON_RX.search(text) or any(f in text for f in w.inner_frames):
+    if (
+        first in w.bad_openers
+        or any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
+        or _SPEECH_COLON_RX.search(text)
+        or any(f in text for f in w.inner_frames)
+    ):
         out.append("frame")
     last = toks[-1].text
     if (
@@ -195,8 +226,6 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
-    if last[0].isalpha() and is_subjunctive(last):
-        out.append("dangling")  # "… رکورد بزند": the frame that wanted it is gone
     if _DOUBLE_SCALE_RX.search(text):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text):
@@ -205,8 +234,22 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("frame")  # an interviewer's question
     if is_finite(toks, 0):
         out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
-    if any(t.text in _CONDITIONALS for t in toks):
+    if any(t.text in _CONDITIONALS for t in toks) or _subordinated(text, w.subordinators):
         out.append("frame")  # "اگر …": the condition changes what the figure says
+    if any(t.text in w.pronouns for t in toks):
+        out.append("no_subject")  # "آنها …", "فهرست ۱۸ نفره آنها": who?
+    if groups and _clause_after_verb(toks, groups):
+        out.append("dangling")  # "… این است که این ۲ مرد": the «که» clause has no verb
+    if groups and _relative_only(toks, groups):
+        out.append("no_main_verb")  # "منع پذیرش … که برای ۶۰ روز اعمال می‌شود": and then?
+    if text.count("(") != text.count(")"):
+        out.append("dangling")
+    if last[0].isalpha() and _unlicensed_subjunctive(toks):
+        out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
+    if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
+        out.append("no_subject")  # "۲ میلیون دلار به ما داد": who gave?
+    if len(toks) > 1 and first in _preverbs() and is_finite(toks, 1):
+        out.append("no_subject")  # "اعلام کرد که …": opens with its verb
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
     nums = _NUMBER_RX.findall(text)
@@ -233,6 +276,133 @@ _SUBORDINATE_RX = re.compile(
 MAX_RELATIVE_HEAD = 3
 
 
+def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
+    padded = " " + text + " "
+    return any(" " + w + " " in padded for w in subordinators)
+
+
+def _clause_after_verb(toks: list[Token], groups: list[int]) -> bool:
+    """A «که» after the last verb: the clause it opens was cut before its verb."""
+    return any(t.text == "که" for t in toks[groups[-1] + 1 :])
+
+
+def _relative_only(toks: list[Token], groups: list[int]) -> bool:
+    """The verbs after a noun's «که» are all the relative clause's: the noun has none.
+
+    ``منع پذیرش مهاجران که برای ۶۰ روز اعمال می‌شود``: no verb between the start
+    (or a reporting verb) and the «که», and after it one predicate only (verbs
+    joined by «و» are one: ``که … برگزار شد و … به پایان رسید``).
+    """
+    for k, t in enumerate(toks):
+        if t.text != "که" or k == 0 or is_verb_form(toks[k - 1].text):
+            continue
+        before = [g for g in groups if g < k]
+        if before and not _is_report(toks, before[-1]):
+            return False
+        after = [g for g in groups if g > k]
+        if not after:
+            return False
+        predicates = 1
+        for g0, g1 in itertools.pairwise(after):
+            joined = any(toks[j].text == "و" for j in range(g0 + 1, min(g0 + 2, g1)))
+            if not joined:
+                predicates += 1
+        return predicates < 2
+    return False
+
+
+_REPORT_VERBS = frozenset({"گفت", "گفتند", "افزود", "کرد", "کردند", "داشت", "نوشت", "شد"})
+
+
+def _is_report(toks: list[Token], g: int) -> bool:
+    """``… گفت``، ``… اعلام کرد`` without a colon: what follows is its content."""
+    w = toks[g].text
+    if w in ("گفت", "گفتند", "افزود", "نوشت"):
+        return True
+    pre = toks[g - 1].text if g > 0 else ""
+    return w in _REPORT_VERBS and pre in (
+        "اعلام",
+        "اظهار",
+        "تصریح",
+        "بیان",
+        "عنوان",
+        "تاکید",
+        "تأکید",
+    )
+
+
+def _unlicensed_subjunctive(toks: list[Token]) -> bool:
+    """The line ends on a subjunctive (``… داشته باشد``) no modal before it asks for."""
+    last = toks[-1].text
+    if not (is_subjunctive(last) or last in _SUBJUNCTIVE_BE):
+        return False
+    lic = words().licensers
+    return not any(t.text in lic or is_modal(t.text) for t in toks[:-1])
+
+
+_SUBJUNCTIVE_BE = frozenset({"باشد", "باشند", "باشیم", "باشم", "باشید", "نباشد", "نباشند"})
+
+
+def _agent_lost(toks: list[Token], groups: list[int]) -> bool:
+    """A line that opens with a sum of money and ends on an active verb that wants an agent."""
+    if not toks[0].text[0].isdigit():
+        return False
+    if not any(t.text in _CURRENCIES for t in toks[:5]):
+        return False
+    last = toks[groups[-1]].text
+    return verb_stem(last) in words().agent_verbs and not any(
+        verb_stem(toks[g].text) in _PASSIVE for g in groups
+    )
+
+
+_ADJUNCT_PREPOSITIONS = frozenset({"در", "با", "از", "برای", "به", "طی", "پس", "بعد", "تا"})
+_NOT_SUBJECT_UNITS = frozenset(
+    {"درصد", "درصدی", "دقیقه", "ثانیه", "ساعت", "روز", "هفته", "ماه", "سال", "بار", "مرتبه"}
+)
+_SCALES = frozenset({"هزار", "میلیون", "میلیارد", "تریلیون", "و"})
+
+
+def _adjunct_only(toks: list[Token], groups: list[int]) -> bool:
+    """``برای خرید … ۵ هزار ریال … پرداخت کرده است``: an adverbial first, an active verb
+    that wants an agent last, and no «را» and no counted thing that could be the subject."""
+    if toks[0].text not in _ADJUNCT_PREPOSITIONS:
+        return False
+    if any(t.text == "را" for t in toks) or any(
+        is_first_or_second_person(toks[g].text) for g in groups
+    ):
+        return False
+    agents = words().agent_verbs
+    verbs = [t.text for g in groups for t in toks[max(0, g - 2) : g + 1] if is_verb_form(t.text)]
+    if not any(verb_stem(v) in agents for v in verbs):
+        return False
+    if any(v.endswith("ند") for v in verbs) and any(
+        t.text.endswith(("ان", "ها")) for t in toks[1 : groups[0]]
+    ):
+        return False  # "… پایتخت‌نشینان … تنفس کردند": a plural subject for a plural verb
+    for k, t in enumerate(toks[: groups[-1]]):
+        if not t.text[0].isdigit():
+            continue
+        j = k + 1
+        while j < len(toks) and (toks[j].text in _SCALES or toks[j].text[0].isdigit()):
+            j += 1
+        nxt = toks[j].text if j < len(toks) else ""
+        if nxt and nxt[0].isalpha() and nxt not in _CURRENCIES and nxt not in _NOT_SUBJECT_UNITS:
+            return False  # "۲۱۵ هزار نفر مسافر … دیدن کردند": the count is the subject
+    return True
+
+
+@cache
+def _preverbs() -> frozenset[str]:
+    data = load_toml("phrases.toml")
+    out = set(data.get("bullets", {}).get("preverbs", []))
+    out.update({"اظهار", "تصریح", "خاطرنشان", "یادآور", "اعلام", "عنوان", "بیان"})
+    return frozenset(out)
+
+
+_PASSIVE = frozenset({"شد", "شو", "گردید", "گرد"})
+_CURRENCIES = frozenset({"تومان", "ریال", "دلار", "یورو", "پوند", "درهم", "روبل", "لیر"})
+
+
 def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
     """``مهاجمی سریع که … ۱۰ گل به ثمر رسانده است``: a head noun and its «که» clause, no more."""
     ke = next((k for k, t in enumerate(toks) if t.text == "که"), None)
@@ -241,7 +411,10 @@ def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
     return not any(is_finite(toks, k) for k in range(ke))
 
 
-_BACK_REFERENCE_RX = re.compile(r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده")
+_BACK_REFERENCE_RX = re.compile(
+    r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده"
+    r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|تعداد(?:\s|$)|میزان(?:\s|$)|رقم(?:\s|$))"
+)
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
@@ -313,9 +486,28 @@ def _only_relative(toks: list[Token], groups: list[int]) -> bool:
 _PERSON_ENDINGS = ("یم", "ید", "م")
 _PERSONAL_AUX = frozenset(
     [
-        "خواهم", "خواهیم", "خواهید", "نخواهم", "نخواهیم", "نخواهید", "باشم", "باشیم", "باشید",
-        "نباشیم", "هستم", "هستیم", "هستید", "نیستم", "نیستیم", "نیستید", "بودم", "بودیم", "بودید",
-        "ام", "ایم", "اید",
+        "خواهم",
+        "خواهیم",
+        "خواهید",
+        "نخواهم",
+        "نخواهیم",
+        "نخواهید",
+        "باشم",
+        "باشیم",
+        "باشید",
+        "نباشیم",
+        "هستم",
+        "هستیم",
+        "هستید",
+        "نیستم",
+        "نیستیم",
+        "نیستید",
+        "بودم",
+        "بودیم",
+        "بودید",
+        "ام",
+        "ایم",
+        "اید",
     ]
 )
 

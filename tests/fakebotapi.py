@@ -735,7 +735,9 @@ class FakeBotAPI:
             result = results[result_id]
             content = result["input_message_content"]
             text = message_plain_text(
-                str(content["message_text"]), content.get("parse_mode"), limit=MAX_TEXT,
+                str(content["message_text"]),
+                content.get("parse_mode"),
+                limit=MAX_TEXT,
                 what="text",
             )
             msg = self.make_message(

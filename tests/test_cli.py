@@ -72,7 +72,14 @@ def test_json_output_follows_the_contract() -> None:
         start, end = figure["span"]
         assert text[start:end] == figure["text"]
         assert figure["kind"] in {
-            "count", "money", "percent", "ordinal", "multiplier", "date", "duration", "measure"
+            "count",
+            "money",
+            "percent",
+            "ordinal",
+            "multiplier",
+            "date",
+            "duration",
+            "measure",
         }
         assert 0 <= figure["sentence"] < len(data["sentences"])
     assert data["summary"] == sorted(data["summary"])

@@ -120,3 +120,44 @@ def test_a_joined_clause_is_never_cut_after_its_conjunction() -> None:
         assert not line.endswith("هکتار"), d.bullets
         assert not re.search(r"\sو\s+\S+\s+\S+\s+\S+$", line) or line.endswith("شدند"), d.bullets
     assert any("۳۰ هزار هکتار" in b and "مجهز" in b for b in d.bullets), d.bullets
+
+
+def test_a_pronoun_subject_is_not_stripped_away() -> None:
+    # "وی که …": the subject is a pronoun; the line would stand without anyone.
+    text = "وی که در جام ملت‌ها با زدن ۷ گل درخشید، امسال بازی‌های ضعیفی داشت."
+    for line in _bullets(text):
+        assert not line.startswith(("در جام", "که")), line
+
+
+def test_a_list_item_after_a_comma_is_no_clause() -> None:
+    text = (
+        "مدیرعامل شرکت گفت: دو واحد تولیدی در اراک، همدان و شیراز با ظرفیت ۸۰۰ هزار تن "
+        "امسال به بهره‌برداری می‌رسد."
+    )
+    for line in _bullets(text):
+        assert not line.startswith(("همدان", "شیراز")), line
+
+
+def test_a_phrase_of_a_preposition_never_heads_a_nominal_bullet() -> None:
+    text = "مراسم بزرگداشت روز معلم با حضور بیش از ۴۰۰ نفر از فرهنگیان در سنندج برگزار شد."
+    for line in _bullets(text):
+        assert not line.startswith("برگزاری با"), line
+    text = "مدیرکل گفت: ما یک جشنواره استانی بین ۱۲ شهرستان برگزار کردیم."
+    for line in _bullets(text):
+        assert not line.startswith("برگزاری ما"), line
+
+
+def test_the_speakers_own_account_of_a_duration_is_no_bullet() -> None:
+    assert _bullets("سرمربی تیم گفت: ما چهار بازی در ۱۰ روز انجام دادیم.") == []
+
+
+def test_the_first_leg_is_no_verb() -> None:
+    text = "شاگردان سرمربی در بازی رفت مرحله نیمه نهایی با نتیجه ۳ بر ۱ به پیروزی رسیدند."
+    lines = _bullets(text)
+    assert lines and all(line.startswith("شاگردان سرمربی") for line in lines), lines
+
+
+def test_clauses_of_two_sentences_are_not_glued() -> None:
+    text = "* در ۱۲۰ دیداری که تاکنون برگزار شده، هر بازی به طور میانگین ۲.۴ گل داشته است."
+    for line in _bullets(text):
+        assert " و هر بازی" not in line, line

@@ -173,17 +173,63 @@ def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number", "trivia", "drop"),
+    [
+        # Numbers that name: a model, a military unit, an event, an acronym.
+        ("خودروی سمند ۶۱۰ در بازار کمیاب شد.", "۶۱۰", "code", True),
+        ("تیپ ۴۲ در این رزمایش حاضر بود و ۲۰۰ نیرو اعزام کرد.", "۴۲", "code", True),
+        ("همایش یاوران ۴ فردا در شیراز برگزار می‌شود.", "۴", "code", True),
+        ("شرکت با سازمان ان سی توافق کرد و ۵۰ نفر را استخدام کرد.", "سی", "code", True),
+        # When, not how much.
+        ("مراسم از ۱۰ صبح آغاز می‌شود.", "۱۰", "time", False),
+        ("کارخانه ۴ سال قبل تعطیل شد و ۳۰۰ کارگر بیکار شدند.", "۴", "relative", False),
+        ("پروژه ۱۸ ماه دیگر به پایان می‌رسد.", "۱۸", "relative", False),
+        # An attribute of the noun before, a class, an age group, a face value.
+        ("جشنواره ۵ روزه فیلم کوتاه در کرمان آغاز شد.", "۵", "attribute", False),
+        ("کشوری ۸۵ میلیونی به واردات گندم وابسته است.", "۸۵ میلیونی", "attribute", False),
+        ("نماینده وزن ۷۴ کیلوگرم کشورمان به فینال رسید.", "۷۴", "class", False),
+        ("تیم زیر ۱۷ سال استان به مرحله نهایی راه یافت.", "۱۷", "age", False),
+        ("چک‌پول ۵۰ هزار تومانی از گردش خارج می‌شود.", "۵۰ هزار", "denomination", False),
+        # The frame of every match.
+        ("بازیکنان در ۹۰ دقیقه تلاش زیادی کردند.", "۹۰", "stock", False),
+    ],
+)
+def test_incidental_numbers(text: str, number: str, trivia: str, drop: bool) -> None:
+    found = [m for m in _mentions(text) if m[0] == number]
+    assert found, _mentions(text)
+    assert found[0][2] == trivia
+    assert found[0][3] is drop
+
+
+@pytest.mark.parametrize(
     ("text", "number"),
     [
         ("این قانون در سال ۱۴۰۲ تصویب شد.", "۱۴۰۲"),
         ("در سال ۸۷ آغاز شد.", "۸۷"),
         ("تا پایان سال مالی ۹۹ هزینه می‌شود.", "۹۹"),
         ("در مسابقات یورو ۲۰۲۰ موفق شد.", "۲۰۲۰"),
+        ("این بازیکن در بازی‌های ۲۰۱۸ مصدوم بود.", "۲۰۱۸"),
+        ("کسری بودجه ۱۴۰۱ بیش از پیش شد.", "۱۴۰۱"),
+        ("لایحه بودجه ۹۸ به مجلس رفت.", "۹۸"),
     ],
 )
 def test_years_are_dates(text: str, number: str) -> None:
     found = [m for m in _mentions(text) if number in m[0]]
     assert found and found[0][1] == "date", _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("در مجلس ۲۹۰ نماینده حضور دارند.", "۲۹۰"),
+        ("او با رکورد ۸.۴۵ متر اول شد.", "۸.۴۵"),
+        ("مجموع مدال‌های کاروان به ۲۴ رسید.", "۲۴"),
+        ("بیش از ۳۰ هزار نفر در این مراسم شرکت کردند.", "۳۰ هزار"),
+    ],
+)
+def test_counts_and_values_stay_figures(text: str, number: str) -> None:
+    found = [m for m in _mentions(text) if m[0] == number]
+    assert found and found[0][2] is None and not found[0][3], _mentions(text)
 
 
 def test_a_count_after_last_year_stays_a_count() -> None:

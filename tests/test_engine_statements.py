@@ -26,6 +26,10 @@ from summarizer.statements import (
         "در سال جاری ۲۴۰ طرح آب‌رسانی با اعتبار بیش از ۱۲ هزار میلیارد ریال در دست اجراست",
         "حجم آب سدها به ۳۱۰ میلیون مترمکعب رسیده که نسبت به پارسال ۳۵ درصد کاهش دارد",
         "صادرات غیرنفتی استان در هشت ماه امسال ۱۲ درصد افزایش یافت",
+        "در تعطیلات تابستان ۸۵ هزار نفر گردشگر از موزه‌های شهر دیدن کردند",
+        "وزن استاندارد هر بسته باید ۲ کیلوگرم باشد",
+        "هیات اقتصادی متشکل از ۴۰ نفر است که برای گسترش همکاری به تهران آمده است",
+        "یاران سرمربی در بازی رفت با ۲ گل به پیروزی رسیدند",
     ],
 )
 def test_complete_statements_and_headlines_pass(line: str) -> None:
@@ -62,6 +66,31 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         # What was revealed follows the verb.
         ("شبکه فرانس ۲۴ فرانسه در یک مستند تاریخی افشا کرد", "dangling"),
         ("ثبت‌نام بانک‌های منتخب از تاریخ ۱۴", "dangling"),
+        # A pronoun or a back-reference for a subject: who, which?
+        ("آنها با ۲۰ امتیاز در صدر جدول قرار دارند", "no_subject"),
+        ("فهرست ۲۵ نفره ایشان هنوز کامل نشده است", "no_subject"),
+        ("این ۴ بازیکن در تمرین امروز غایب بودند", "no_subject"),
+        ("۳۰۰ نفر از این تعداد را زنان تشکیل می‌دهند", "no_subject"),
+        # A noun and its relative clause, the noun's own verb cut away.
+        ("سخنگوی دولت گفت طرح حمایتی که برای ۹۰ روز اجرا می‌شود", "no_main_verb"),
+        ("در دیدار دو تیم که عصر جمعه برگزار شد و با تساوی ۱-۱ به پایان رسید", "no_main_verb"),
+        ("نکته مهم این است که این ۳ شهر", "dangling"),
+        # A subjunctive no modal asks for; a reporting verb without its content.
+        ("شرکت بیش از ۲۰۰ میلیارد تومان سود داشته باشد", "dangling"),
+        ("۸۲ درصد شهروندان در این نظرسنجی اعلام کردند", "dangling"),
+        ("مسافران ۱۵ روز فرصت دارند", "dangling"),
+        # A concession, a that-clause, a comparison without what is compared.
+        ("تیم میزبان ۲ گل زد و مربی گرچه از نتیجه راضی نیست", "frame"),
+        ("با اینکه این باشگاه ۱۲ بازیکن جدید جذب کرد", "frame"),
+        ("نسبت به سال گذشته ۲۵ درصد افزایش داشته است", "frame"),
+        ("در حالی که ۸۰ درصد کار انجام شده بود", "no_main_verb"),
+        # Opens with its verb; an adverbial before a verb that wants its agent.
+        ("اعلام کرد که ۱۲ نفر در این حادثه زخمی شدند", "no_subject"),
+        ("برای خرید هر تن کود حدود ۸ میلیون ریال پرداخت کرده است", "no_subject"),
+        ("۵ میلیون دلار به این باشگاه داد", "no_subject"),
+        # An opinion, not a fact; a bracket left open.
+        ("به نظرم کل ۹۰ دقیقه بازی خوبی بود", "frame"),
+        ("کشور یکی از ۵ تولیدکننده بزرگ (با سهم ۱۲ درصد است", "dangling"),
         # Too long for a ticker.
         ("در سال جاری " + "و ".join(["۲۰ طرح آب‌رسانی روستایی در استان"] * 6) + " اجرا شد", "long"),
     ],
