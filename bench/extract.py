@@ -42,9 +42,10 @@ _SCALE_WORD_RX = re.compile(_SCALE_RX)
 _LETTERS = str.maketrans("يكۀ", "یکه")
 _ID_WORDS = (
     "منطقه|ناحیه|شعبه|ماده|شماره|کلانتری|بند|اصل|تبصره|پلاک|کد|سال|دهه|قرن|فاز|"
-    "کیلومتر|ایستگاه|پایگاه|خیابان|کوچه|بلوک|واحد شماره"
+    "کیلومتر|ایستگاه|پایگاه|خیابان|کوچه|بلوک|واحد شماره|پلیس|پژو|پراید|سمند|تیبا|مدل|نسخه"
 )
 _ID_RX = re.compile(rf"(?<![\u0600-\u06ff])(?:{_ID_WORDS})[ \u200c]*(\d+)(?![\d.,٫٬/])")
+_LATIN_NAME_RX = re.compile(r"[A-Za-z]{2,}[ ]?(\d+)(?![\d.,٫٬/])")
 # Worded dates: a day of the month before a month name (``۱۹ تیر``, ``۱۳ تا ۱۵
 # خرداد``, ``۹ دسامبر``), so the day is a date, not a quantity.
 _MONTHS = (
@@ -62,10 +63,13 @@ def identifier_numbers(text: str) -> set[str]:
 
     Dates (slash dates, ``سال ۸۷``), year-like integers (1300-1499, 1900-2099),
     and numbers right after a naming word: ``منطقه ۲۲``, ``شعبه ۱۱۳``,
-    ``ماده ۱۰۰``, ``کلانتری ۱۳``, ``شماره ۲``; days of worded dates (``۱۹ تیر``).
+    ``ماده ۱۰۰``, ``کلانتری ۱۳``, ``شماره ۲``, ``پژو ۲۰۶``, ``پلیس ۱۱۰``,
+    ``Archos 10``; days of worded dates (``۱۹ تیر``).
     """
     plain = to_latin_digits(text).translate(_LETTERS)
     out = {m.group(1).lstrip("0") or "0" for m in _ID_RX.finditer(plain)}
+    # a model or product name in Latin letters: "Archos 10", "iPhone 12"
+    out.update(m.group(1) for m in _LATIN_NAME_RX.finditer(plain))
     for m in _DAY_RX.finditer(plain):
         out.update(g.lstrip("0") or "0" for g in m.groups() if g and 1 <= int(g) <= 31)
     out.update(key for key in comparable_numbers(text) if key.startswith("d:") or _year_like(key))

@@ -61,6 +61,7 @@ STEPS: dict[str, tuple[float, ...]] = {
     "repeat": (-0.25, 0.25, 0.5),
     "title": (-1.5, -0.5, 1.0),
     "title_subject": (-0.2, 0.2, 0.5),
+    "title_sentence": (-0.5, 0.5, 1.0),
     "qualifier": (-0.1, 0.1, 0.3),
 }
 BOUNDS: dict[str, tuple[float, float]] = {"position_decay": (0.05, 0.95)}

@@ -19,6 +19,7 @@ from functools import cache
 from summarizer.lexicon import (
     ADV,
     AJ,
+    CL,
     CONJ,
     DET,
     NUM,
@@ -582,10 +583,15 @@ def _is_name_number(place: _Place, nm: NumberMatch, num_text: str) -> bool:
         return nxt not in ("-", "–", "/")
     if nxt in t.predicate_verbs or nxt in t.unit_index:
         return False
+    if nxt == "بر" and k + 1 < len(tokens):
+        after = tokens[k + 1].text
+        if after[0].isdigit() or _is_number_word(after):
+            return False  # a score: "تیم میهمان ۲ بر یک به پیروزی رسید"
     if nxt in _AFTER_NAME or nxt in t.prepositions or verb_stem(nxt) is not None:
         return True
-    if lexicon().pos(nxt) & ADV:
-        return True  # "… ۳ امشب"
+    pos = lexicon().pos(nxt)
+    if pos & ADV and not pos & CL:
+        return True  # "… ۳ امشب" (a classifier that can be an adverb is counted: "۱۵ گروه")
     return (
         k + 1 < len(tokens)
         and verb_stem(tokens[k + 1].text) is not None

@@ -50,6 +50,7 @@ class Weights:
     order_penalty: float = 0.2
     title_subject: float = 0.3
     title: float = 3.0
+    title_sentence: float = 0.0
     list_min: int = 4
     list_penalty: float = 0.1
     list_cap: int = 5
@@ -259,7 +260,8 @@ def title_groups(
         ):
             out.add(gi)
     for t in title:
-        if not _substantive(t):
+        # a title's "۲۴ ساعته" is an attribute of its noun, but names the body's "۲۴ ساعت"
+        if t.drop or t.kind not in SUBSTANTIVE or t.trivia not in (None, "attribute"):
             continue
         best: tuple[float, int] | None = None
         for gi, group in enumerate(groups):
@@ -346,6 +348,10 @@ def rank(
         merged.append(group)
     groups = merged
     in_title = title_groups(groups, headline, title, w)
+    # The sentence the title restates is the story's sentence: its other figures gain too.
+    title_sentences = {
+        m.sentence for gi in in_title for m in groups[gi] if m.sentence not in headline
+    }
     ranked: list[Ranked] = []
     for gi, group in enumerate(groups):
         best = max(group, key=lambda m: (context_quality(m, headline), m.sentence))
@@ -366,6 +372,8 @@ def rank(
         s += w.repeat * min(math.log2(len(group)), w.repeat_cap)
         if gi in in_title:
             s += w.title
+        elif any(m.sentence in title_sentences for m in group):
+            s += w.title_sentence
         ranked.append(Ranked(best, s, len(group), group))
     ranked.sort(key=lambda r: (-r.score, r.mention.start))
     return ranked

@@ -280,3 +280,16 @@ def test_verbs(word: str, stem: str) -> None:
 @pytest.mark.parametrize("word", ["ماسک", "تولیدی", "مردم", "نخست", "بستری", "گذشته", "روند"])
 def test_not_verbs(word: str) -> None:
     assert not is_verb(word)
+
+
+def test_a_number_before_a_counted_noun_or_a_score_is_no_name() -> None:
+    from summarizer import digest as run
+
+    d = run(
+        "رئیس سازمان گفت: برای نصب کارتخوان، فراخوان ۱۵ گروه که ۵۰ صنف را "
+        "در بر می‌گیرد امروز اعلام می‌شود."
+    )
+    assert {f.value for f in d.figures} >= {15, 50}
+    score = run("در پایان این دیدار، تیم میهمان ۲ بر یک به پیروزی رسید و تیم میزبان ۹ بر صفر باخت.")
+    assert 2 in {f.value for f in score.figures}
+    assert 9 in {f.value for f in score.figures}

@@ -159,3 +159,19 @@ def test_weights_change_the_order() -> None:
         )
         == 126
     )
+
+
+def test_the_sentence_the_title_restates_lifts_its_other_figures() -> None:
+    body = (
+        "به گزارش خبرنگار ما، مدیرکل امور عشایر استان گفت: امسال ۹۰ کیلومتر راه عشایری "
+        "احداث و ۶۵ دهنه آبشخور ساخته شد.\n\n"
+        "وی افزود: همچنین ۲۰۰ تن علوفه میان دامداران توزیع شد.\n\n"
+        "وی ادامه داد: در این مدت ۱۲ صندوق اعتباری عشایری با ۳ هزار و ۴۰۰ عضو "
+        "و ۸۵۰ میلیون ریال سرمایه تشکیل شده است.\n"
+    )
+    plain = [f.value for f in digest(body).figures]
+    titled = [f.value for f in digest(body, title="تشکیل ۱۲ صندوق اعتباری عشایری در استان").figures]
+    assert titled[0] == 12
+    for value in (3400, 850e6):
+        assert titled.index(value) < plain.index(value)
+        assert titled.index(value) < titled.index(200)  # above the sentence before it
