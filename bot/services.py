@@ -73,9 +73,7 @@ class ExecutorDigester:
             self.hits += 1
             return cached
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(
-            self._executor, _digest_job, text, title, max_bullets
-        )
+        result = await loop.run_in_executor(self._executor, _digest_job, text, title, max_bullets)
         if self._cache_entries > 0 and len(text) <= CACHE_MAX_CHARS:
             self._cache[key] = result
             while len(self._cache) > self._cache_entries:
