@@ -111,6 +111,7 @@ class Tables:
     anaphora_heads: frozenset[str]
     change_nouns: frozenset[str]
     score_words: frozenset[str]
+    payments: frozenset[str]
     not_partitive: frozenset[str]
     valued_by: tuple[tuple[str, ...], ...]
     paid_for: frozenset[str]
@@ -184,6 +185,7 @@ def tables() -> Tables:
         anaphora_heads=frozenset(subj.get("anaphora_heads", [])),
         change_nouns=frozenset(subj.get("change_nouns", [])),
         score_words=frozenset(subj.get("score_words", [])),
+        payments=frozenset(subj.get("payments", [])),
         not_partitive=frozenset(subj.get("not_partitive", [])),
         valued_by=tuple(
             sorted((tuple(x.split()) for x in subj.get("valued_by", [])), key=lambda x: -len(x))
@@ -777,6 +779,7 @@ def _subject(
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
+            or (_payment_before(m, tokens, before, c_from) if m.kind == "money" else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
         )
@@ -1155,11 +1158,28 @@ def _event_before(tokens: list[Token], before: int, c_from: int) -> str | None:
 def _adjectival(tokens: list[Token], j: int, before: int) -> bool:
     """The figure modifies the noun before it: ``۱۵ هزار نفری``، ``۳۵۰۰ تومانی``."""
     last = tokens[j - 1].text if j > before else ""
-    return last.endswith("ی") and last[:-1] in tables().unit_index
+    return last.endswith("ی") and (
+        last[:-1] in tables().unit_index or last[:-1] in ("میلیارد", "میلیون", "تریلیون")
+    )  # ضمانت ۲۰ میلیاردی
+
+
+def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``با پرداخت ۳ میلیون یورو``، ``اختصاص حدود ۱۰ میلیارد تومان``: the payment the
+    money is, named by the noun right before it (or before its qualifier)."""
+    i = before - 1
+    while i >= c_from and m.qual_start is not None and tokens[i].start >= m.qual_start:
+        i -= 1
+    if i < c_from:
+        return None
+    w = tokens[i].text
+    return w if w in tables().payments else None
 
 
 def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     k = _np_before(tokens, before, c_from, max_len=2)
+    if k < before - 1:
+        if not lexicon().pos(tokens[k].text) and lexicon().pos(tokens[before - 1].text) & N:
+            k = before - 1  # مهدی پیشنهاد ۵ میلیاردی دارد: a name, then the noun
     return _words(tokens, k, before) if k < before else None
 
 
