@@ -1177,9 +1177,9 @@ def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -
 
 def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     k = _np_before(tokens, before, c_from, max_len=2)
-    if k < before - 1:
-        if not lexicon().pos(tokens[k].text) and lexicon().pos(tokens[before - 1].text) & N:
-            k = before - 1  # مهدی پیشنهاد ۵ میلیاردی دارد: a name, then the noun
+    lex = lexicon()
+    if k < before - 1 and not lex.pos(tokens[k].text) and lex.pos(tokens[before - 1].text) & N:
+        k = before - 1  # مهدی پیشنهاد ۵ میلیاردی دارد: a name, then the noun
     return _words(tokens, k, before) if k < before else None
 
 
