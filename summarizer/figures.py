@@ -132,6 +132,11 @@ class Tables:
     money_after: frozenset[str]
     period_prep_starts: frozenset[str]
     partitive_skip: frozenset[str]
+    share_skip: frozenset[str]
+    anaphora_heads: frozenset[str]
+    change_nouns: frozenset[str]
+    score_words: frozenset[str]
+    payments: frozenset[str]
     not_partitive: frozenset[str]
     valued_by: tuple[tuple[str, ...], ...]
     paid_for: frozenset[str]
@@ -201,6 +206,11 @@ def tables() -> Tables:
         money_after=frozenset(u.get("implicit_money", {}).get("after", [])),
         period_prep_starts=frozenset(p.split()[0] for p in periods.get("prepositions", [])),
         partitive_skip=frozenset(subj.get("partitive_skip", [])),
+        share_skip=frozenset(subj.get("share_skip", [])),
+        anaphora_heads=frozenset(subj.get("anaphora_heads", [])),
+        change_nouns=frozenset(subj.get("change_nouns", [])),
+        score_words=frozenset(subj.get("score_words", [])),
+        payments=frozenset(subj.get("payments", [])),
         not_partitive=frozenset(subj.get("not_partitive", [])),
         valued_by=tuple(
             sorted((tuple(x.split()) for x in subj.get("valued_by", [])), key=lambda x: -len(x))
@@ -303,6 +313,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         cstarts = clause_bounds(tokens)
         only_number = bool(_ONLY_DIGITS_RX.match(stext))
         skip = -1
+        first = len(out)
         for ni, nm in enumerate(numbers):
             if ni == skip:
                 continue
@@ -312,6 +323,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
             if ni + 1 < len(numbers) and _join_compound(text, a, m, numbers[ni + 1], tokens):
                 skip = ni + 1
             out.append(m)
+        _back_references(out, first, tokens, starts)
     return out
 
 
@@ -893,7 +905,13 @@ def _subject(
     """
     if m.kind in ("date", "ordinal"):
         return
+    if m.kind == "count" and unit is None and _list_mark(m, tokens, j):
+        m.drop, m.trivia = True, "list"  # ۱- علی رضایی ۲- …: a list's numbering
+        return
     limit = min(len(tokens), max(c_to, j))
+    if m.kind == "count" and unit is None and _is_score(m, tokens, j, before):
+        m.subject = _score_head(tokens, j, before, c_from)  # با نتیجه ۳ بر یک
+        return
     subject: str | None = None
     np_end = j
     if m.kind in ("count", "money") and _adjectival(tokens, j, before):
@@ -913,15 +931,69 @@ def _subject(
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
+            or (_payment_before(m, tokens, before, c_from) if m.kind == "money" else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
-            or (_score_head(tokens, j, before, c_from) if m.kind == "count" else None)
         )
     if subject is not None:
         m.subject = subject
         m.subject_surface = surface
     if np_end > j:
         m.np_end = max(m.np_end, tokens[np_end - 1].end)
+
+
+def _back_references(
+    out: list[Mention], first: int, tokens: list[Token], starts: list[int]
+) -> None:
+    """A change percent whose clause names no subject of its own changes the figure
+    before it: ``X ... N ریال بود که ۳۸ درصد رشد داشت``، ``X به N رسید. این رقم ...
+    ۲۰ درصد رشد دارد``. The relative clause takes the last figure of its sentence,
+    the back-reference the last figure of this or the sentence before."""
+    t = tables()
+    for idx in range(first, len(out)):
+        m = out[idx]
+        if m.subject or m.drop or m.kind != "percent" or m.trivia is not None:
+            continue
+        before = bisect_left(starts, m.num_start)
+        c_from = bisect_left(starts, m.clause[0])
+        c_to = bisect_right(starts, m.clause[1])
+        words = [tokens[i].text for i in range(c_from, before)]
+        relative = bool(words) and words[0] == "که"
+        back = any(
+            words[i] in t.share_skip and words[i + 1] in t.anaphora_heads
+            for i in range(len(words) - 1)
+        )
+        if not (relative or back):
+            continue
+        if m.change is None and not any(
+            tokens[i].text in t.change_nouns for i in range(before, min(c_to, len(tokens)))
+        ):
+            continue
+        earlier = [
+            x
+            for x in out[:idx]
+            if not x.drop and x.trivia is None and x.kind not in ("date", "ordinal")
+        ]
+        if not earlier:
+            continue
+        ant = earlier[-1]
+        if relative and (ant.sentence != m.sentence or ant.clause[1] > m.clause[0]):
+            continue
+        if back and ant.sentence < m.sentence - 1:
+            continue
+        if ant.subject and ant.kind in ("count", "money", "measure"):
+            m.subject = ant.subject
+
+
+def _list_mark(m: Mention, tokens: list[Token], j: int) -> bool:
+    """``۱- علی رضایی``، ``(۶۳- میلاد …)``: a whole number with a dash glued to it and
+    a word after, the mark of an item in a list, not a figure."""
+    if m.value is None or not float(m.value).is_integer() or m.range is not None:
+        return False
+    if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–") or tokens[j].start != m.num_end:
+        return False
+    nxt = tokens[j + 1]
+    return is_word(nxt) and not has_digit(nxt) and nxt.text not in tables().unit_index
 
 
 def _words(tokens: list[Token], a: int, b: int) -> str:
@@ -947,30 +1019,37 @@ def _counted_after(
         if e > j:
             return _words(tokens, j, e), e
         return None, j
+    if m.kind == "percent":
+        return _share_of(tokens, j, limit)
     if unit is None or unit.kind == "count" or unit.kind == "money":
         e = _np(tokens, j, limit)
         if e > j:
             return _words(tokens, j, e), e
         if m.kind == "count" and unit is not None:
-            return _partitive(
-                tokens, j, limit
-            )  # ۳۲۰ دستگاه از این اتوبوس‌ها  # ۳۲۰ دستگاه از این اتوبوس‌ها
+            return _partitive(tokens, j, limit)  # ۳۲۰ دستگاه از این اتوبوس‌ها
         return None, j
-    if unit.kind in ("measure", "percent") and m.kind != "percent":
+    if unit.kind == "measure":
         e = _np(tokens, j, limit, max_len=2)
         if e > j:
             return _words(tokens, j, e), e
-        return None, j
-    if m.kind == "percent":
-        if j < limit and tokens[j].text in tables().whole_words:
-            e = _np(tokens, j + 1, limit, max_len=3)
-            if e > j + 1:
-                return _words(tokens, j, e), e  # ۶۵ درصد کل فروش
-        e = _np(tokens, j, limit, max_len=3)
-        if e > j:
-            return _words(tokens, j, e), e  # ۲۰ درصد پزشکان، افزایش ۱۲ درصدی قیمت
-        return _partitive(tokens, j, limit)  # ۴۰ درصد از سیب‌زمینی تولیدی
     return None, j
+
+
+def _share_of(tokens: list[Token], j: int, limit: int) -> tuple[str | None, int]:
+    """What a percent is a share or change of: ``۶۵ درصد کل فروش``، ``۲۰ درصد
+    پزشکان``، ``افزایش ۱۲ درصدی قیمت``، ``۸۵ درصد این پروژه‌ها``، ``۴۰ درصد از X``."""
+    t = tables()
+    k = j
+    if k < limit and tokens[k].text in t.whole_words:
+        e = _np(tokens, k + 1, limit, max_len=3)
+        if e > k + 1:
+            return _words(tokens, k, e), e  # ۶۵ درصد کل فروش
+    while k < limit and tokens[k].text in t.share_skip:
+        k += 1  # ۸۵ درصد این پروژه‌ها
+    e = _np(tokens, k, limit, max_len=3)
+    if e > k:
+        return _words(tokens, k, e), e
+    return _partitive(tokens, j, limit)  # ۴۰ درصد از سیب‌زمینی تولیدی
 
 
 def _partitive(tokens: list[Token], j: int, limit: int) -> tuple[str | None, int]:
@@ -1097,31 +1176,92 @@ def _clause_subject(
 ) -> str | None:
     """The clause's subject when the figure is its predicate or its change: the first
     noun phrase of the clause that is not inside a prepositional phrase."""
+    change_at = _change_noun_before(tokens, before, c_from)
+    if change_at is not None:
+        # صادرات ... با افتی ۲۵ درصدی: the clause runs on over the change noun
+        start = c_from if c_from < change_at else _clause_start(tokens, change_at)
+        return _first_np(tokens, start, change_at)
     if not _is_predicate(m, tokens, j, limit, before):
         return None
+    return _first_np(tokens, c_from, before)
+
+
+def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
+    """The first noun phrase in ``tokens[k:end]`` outside a prepositional phrase, or
+    None when the clause opens with a back-reference (``این رقم``)."""
     t = tables()
-    k = c_from
-    while k < before:
+    after_prep = False
+    while k < end:
         w = tokens[k].text
-        if not is_word(tokens[k]) or w in t.clause_skip:
+        if (
+            not is_word(tokens[k])
+            or has_digit(tokens[k])
+            or w in t.clause_skip
+            or w in t.unit_index
+        ):
             k += 1
+            after_prep = False
             continue
         if w in t.prepositions:
-            e = _np(tokens, k + 1, before, max_len=4)
-            k = max(e, k + 1)
+            e = k + 1
+            while (
+                e < min(end, k + 3)
+                and tokens[e].text in t.stop
+                and tokens[e].text not in (t.prepositions)
+            ):
+                e += 1  # نسبت به مدت مشابه …
+            k = max(_np(tokens, e, end, max_len=4), e)
+            after_prep = True
             continue
-        break
-    if k >= before:
+        if w in t.share_skip and k + 1 < end and tokens[k + 1].text in t.anaphora_heads:
+            return None  # این رقم ... ۲۰ درصد رشد دارد: what came before
+        if w in t.whole_words:
+            e = _np(tokens, k + 1, end)
+            if e > k + 1:
+                return _words(tokens, k, e)  # کل صادرات چین
+        e = _np(tokens, k, end)
+        if e > k:
+            return _words(tokens, k, e)
+        if after_prep and (w in t.stop or w in t.period_modifiers) and w not in t.share_skip:
+            k += 1  # در شبانه روز گذشته تردد …: a time word ends the phrase
+            continue
         return None
-    e = _np(tokens, k, before)
-    return _words(tokens, k, e) if e > k else None
+    return None
+
+
+def _clause_start(tokens: list[Token], i: int) -> int:
+    """The first token of the clause token ``i`` stands in."""
+    return max(x for x in clause_bounds(tokens) if x <= i)
+
+
+def _change_noun_before(tokens: list[Token], before: int, c_from: int) -> int | None:
+    """``با افتی ۶ درصدی``، ``رشد ۲۰ درصدی داشت``: the index of a change noun right
+    before the figure that the clause's subject underwent; None after a preposition
+    (``از رشد ۲۰ درصدی X خبر داد``، ``با اشاره به افزایش …``: X follows)."""
+    t = tables()
+    i = before - 1
+    if i < 0:
+        return None
+    w = tokens[i].text
+    stem = w[:-1] if w.endswith("ی") else w
+    if w not in t.change_nouns and stem not in t.change_nouns:
+        return None
+    prev = tokens[i - 1].text if i > 0 else ""
+    if prev in t.prepositions and prev != "با":
+        return None
+    if prev == "با" and i > 1 and tokens[i - 2].text in t.prepositions:
+        return None
+    return i
 
 
 def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: int) -> bool:
     """The figure is what the clause says of its subject: a change (``N درصد افزایش
-    یافت``), a predicate (``به N رسید``، ``N است``) or a comparison."""
+    یافت``), a predicate (``به N رسید``، ``N است``) or a comparison, maybe after a
+    period (``۲۰ درصد در سال جاری کاهش یافت``)."""
     t = tables()
-    for k in range(j, min(limit, j + 3)):
+    k = j
+    steps = 0
+    while k < min(limit, len(tokens)) and steps < 3:
         w = tokens[k].text
         if w in t.increase or w in t.decrease or w in t.predicate_verbs:
             return True
@@ -1129,7 +1269,31 @@ def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: i
             return True
         if not is_word(tokens[k]) or has_digit(tokens[k]):
             return False
+        if w in t.period_prep_starts:
+            e = _period_phrase_end(tokens, k)
+            if e > k:
+                k = e
+                continue
+        k += 1
+        steps += 1
     return False
+
+
+def _period_phrase_end(tokens: list[Token], i: int) -> int:
+    """End of a named period phrase at ``i`` (``در سال جاری میلادی``), ``i`` if none."""
+    t = tables()
+    for prep in t.period_preps:
+        if not _match_seq(tokens, i, prep):
+            continue
+        k = i + len(prep)
+        head = next((h for h in t.period_heads if _match_seq(tokens, k, h)), None)
+        if head is None:
+            return i
+        e = k + len(head)
+        while e < len(tokens) and e - k < len(head) + 3 and tokens[e].text in t.period_modifiers:
+            e += 1
+        return e
+    return i
 
 
 _INFINITIVES = frozenset({"شدن", "کردن", "دادن", "یافتن", "گرفتن", "نمودن", "گردیدن"})
@@ -1146,11 +1310,28 @@ def _event_before(tokens: list[Token], before: int, c_from: int) -> str | None:
 def _adjectival(tokens: list[Token], j: int, before: int) -> bool:
     """The figure modifies the noun before it: ``۱۵ هزار نفری``، ``۳۵۰۰ تومانی``."""
     last = tokens[j - 1].text if j > before else ""
-    return last.endswith("ی") and last[:-1] in tables().unit_index
+    return last.endswith("ی") and (
+        last[:-1] in tables().unit_index or last[:-1] in ("میلیارد", "میلیون", "تریلیون")
+    )  # ضمانت ۲۰ میلیاردی
+
+
+def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``با پرداخت ۳ میلیون یورو``، ``اختصاص حدود ۱۰ میلیارد تومان``: the payment the
+    money is, named by the noun right before it (or before its qualifier)."""
+    i = before - 1
+    while i >= c_from and m.qual_start is not None and tokens[i].start >= m.qual_start:
+        i -= 1
+    if i < c_from:
+        return None
+    w = tokens[i].text
+    return w if w in tables().payments else None
 
 
 def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     k = _np_before(tokens, before, c_from, max_len=2)
+    lex = lexicon()
+    if k < before - 1 and not lex.pos(tokens[k].text) and lex.pos(tokens[before - 1].text) & N:
+        k = before - 1  # مهدی پیشنهاد ۵ میلیاردی دارد: a name, then the noun
     return _words(tokens, k, before) if k < before else None
 
 
@@ -1187,15 +1368,31 @@ def _classified_before(
 
 def _score_head(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:
     """``با نتیجه ۱۸ بر ۱۳``: a score named by the word before it."""
-    is_score = (j < len(tokens) and tokens[j].text == "بر") or (
-        before >= 2 and tokens[before - 1].text == "بر" and has_digit(tokens[before - 2])
-    )
-    if not is_score:
-        return None
     for i in range(before - 1, max(c_from, before - 6) - 1, -1):
         if tokens[i].text in tables().score_heads:
             return tokens[i].text
     return None
+
+
+def _is_number_token(tok: Token) -> bool:
+    return has_digit(tok) or _is_number_word(tok.text) or tok.text in ("صفر", "یک")
+
+
+def _is_score(m: Mention, tokens: list[Token], j: int, before: int) -> bool:
+    """``۳ بر یک``، ``سه بر صفر``، ``۲-۱``: a score, not a count."""
+    if j + 1 < len(tokens) and tokens[j].text == "بر" and _is_number_token(tokens[j + 1]):
+        return True
+    if before >= 2 and tokens[before - 1].text == "بر" and _is_number_token(tokens[before - 2]):
+        return True
+    if m.range is not None and m.unit is None:
+        inner = [x.text for x in tokens[before:j]]
+        if "-" not in inner and "–" not in inner:
+            return False
+        if any(tokens[i].text in tables().score_words for i in range(max(0, before - 6), before)):
+            return True  # با برتری ۳-۲
+        nxt = tokens[j].text if j < len(tokens) else ""
+        return not (lexicon().pos(nxt) & N)  # ۷-۸ بازیکن: a range of a count
+    return False
 
 
 def _counts_people(m: Mention, unit: Unit | None) -> bool:

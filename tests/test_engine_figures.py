@@ -293,3 +293,74 @@ def test_a_number_before_a_counted_noun_or_a_score_is_no_name() -> None:
     score = run("در پایان این دیدار، تیم میهمان ۲ بر یک به پیروزی رسید و تیم میزبان ۹ بر صفر باخت.")
     assert 2 in {f.value for f in score.figures}
     assert 9 in {f.value for f in score.figures}
+
+
+def _subjects(text: str) -> dict[str, str | None]:
+    n = normalize(text)
+    return {
+        n.text[m.num_start : m.num_end]: m.subject
+        for m in extract(n.text, split_sentences(n.text))
+        if not m.drop
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        # a percent's share after a partitive or a determiner
+        ("۶۵ درصد از دانشجویان این دانشگاه در خوابگاه زندگی می‌کنند.", "۶۵ درصد", "دانشجویان"),
+        ("تاکنون ۴۰ درصد این طرح‌ها به بهره‌برداری رسیده است.", "۴۰ درصد", "طرح‌ها"),
+        # a change percent: the clause's subject past a time word or a change noun
+        (
+            "در هفته گذشته فروش بلیت در پایانه‌های مسافربری ۱۲ درصد کاهش یافته است.",
+            "۱۲ درصد",
+            "فروش بلیت",
+        ),
+        ("واردات برنج به کشور نیز افتی ۱۵ درصدی داشته است.", "۱۵ درصدی", "واردات برنج"),
+        (
+            "تولید لبنیات بیش از ۸ درصد در سال جاری افزایش خواهد یافت.",
+            "۸ درصد",
+            "تولید لبنیات",
+        ),
+        # a relative clause or a back-reference changes the figure before
+        (
+            "درآمد گمرک استان ۴۰۰ میلیارد ریال بود که ۱۸ درصد رشد نسبت به پارسال داشت.",
+            "۱۸ درصد",
+            "درآمد گمرک استان",
+        ),
+        (
+            "صادرات زعفران به ۹۰ تن رسید. این رقم نسبت به پارسال ۱۱ درصد رشد دارد.",
+            "۱۱ درصد",
+            "صادرات زعفران",
+        ),
+        # money named by the payment before it or the noun it modifies
+        ("این باشگاه با پرداخت ۲ میلیون یورو، قرارداد را فسخ کرد.", "۲ میلیون", "پرداخت"),
+        ("شهرداری ضمانت ۳۰ میلیاردی را دریافت نکرد.", "۳۰ میلیاردی", "ضمانت"),
+    ],
+)
+def test_subjects(text: str, number: str, subject: str) -> None:
+    found = _subjects(text)
+    assert any(k.startswith(number) for k in found), found
+    assert next(v for k, v in found.items() if k.startswith(number)) == subject, found
+
+
+def test_list_numbering_is_no_figure() -> None:
+    found = _mentions("نفرات برتر: ۱- حسن کریمی ۲- رضا احمدی ۳- علی نوری و ۱۲ نفر دیگر")
+    numbering = [m for m in found if m[0] in ("۱", "۲", "۳")]
+    assert numbering and all(m[3] and m[2] == "list" for m in numbering)
+    assert any(m[0] == "۱۲" and not m[3] for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تیم ملی با برتری ۳-۱ زمین را ترک کرد.",
+        "این دیدار سه بر دو به پایان رسید و میزبان پیروز شد.",
+    ],
+)
+def test_a_score_takes_no_subject_of_its_own(text: str) -> None:
+    assert all(v is None for v in _subjects(text).values()), _subjects(text)
+
+
+def test_a_dash_range_before_a_noun_is_a_count() -> None:
+    assert _subjects("حدود ۷-۸ بازیکن در اردو مصدوم شدند.")["۷-۸"] == "بازیکن"
