@@ -70,6 +70,7 @@ _DENOMINATION_HEADS = _word_list("denomination_heads")
 _CLASS_HEADS = _word_list("class_heads")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
 _STOCK_FIGURES = _word_list("stock_figures")
+_RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
 
@@ -107,6 +108,7 @@ class Mention:
     drop: bool = False  # not a figure at all (page id, code, phone)
     clause: tuple[int, int] = (0, 0)  # clause span in the normalised text
     np_end: int = 0  # end of the unit/subject phrase
+    score: tuple[float, float] | None = None  # "۲-۱" read as a score by the grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +325,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
             if ni + 1 < len(numbers) and _join_compound(text, a, m, numbers[ni + 1], tokens):
                 skip = ni + 1
             out.append(m)
+        _identifiers(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
     return out
 
@@ -423,6 +426,7 @@ def _mention(
         drop=r.drop,
         clause=(tokens[c_from].start, tokens[min(c_to, len(tokens)) - 1].end),
         np_end=r.end,
+        score=nm.score,
     )
     if r.drop:
         return m
@@ -942,6 +946,85 @@ def _subject(
         m.np_end = max(m.np_end, tokens[np_end - 1].end)
 
 
+def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """Numbers of a sentence that name or date rather than count, left without a
+    subject by the steps before: a formation (``سیستم ۴-۳-۳``), a rank (``رده ۳۳``),
+    a year (``یورو ۲۰۱۲``), and a number
+    joined by ``و``/``یا`` to a date, time or code next to it (``دهه ۵۰ و ۶۰``،
+    ``دقایق ۶۷ و ۶۹``، ``روز ۱۲ یا ۱۳ شهریور``). A score (``پیروزی ۲-۱``) stays a
+    figure: the lead of a match report gives it."""
+    mine = out[first:]
+    by_token: dict[int, Mention] = {}
+    for m in mine:
+        for k in range(bisect_left(starts, m.num_start), bisect_left(starts, m.end)):
+            by_token[k] = m
+    for m in mine:
+        if m.drop or m.kind != "count" or m.unit is not None:
+            continue
+        before = bisect_left(starts, m.num_start)
+        j = bisect_left(starts, m.end)
+        if _in_formation(tokens, before, j):
+            m.drop, m.trivia, m.subject = True, "formation", None
+            continue
+        if m.score is not None or _is_score(m, tokens, j, before):
+            continue  # a score stays a figure: the lead of a match report gives it
+        prev = tokens[before - 1].text if before > 0 else ""
+        if prev in _RANK_HEADS and m.range is None:
+            m.drop, m.trivia, m.subject = True, "rank", None  # رده ۱۴ جدول
+            continue
+        if m.subject is not None or m.qualifier is not None:
+            continue
+        v = m.value
+        if (
+            v is not None
+            and m.range is None
+            and (1990 <= v <= 2035 or 1370 <= v <= 1410)
+            and re.fullmatch("[۰-۹]{4}", tokens[before].text)
+        ):
+            m.kind, m.trivia, m.date = "date", "year", f"{int(v):04d}"
+            continue
+        kin = _joined_number(by_token, tokens, before, j)
+        if kin is not None:
+            if kin.kind == "date":
+                m.kind, m.trivia = "date", kin.trivia
+            else:
+                m.drop, m.trivia = True, kin.trivia
+
+
+def _joined_number(
+    by_token: dict[int, Mention], tokens: list[Token], before: int, j: int
+) -> Mention | None:
+    """The date, time or code joined to the bare number at ``before`` by ``و``/``یا``/``،``:
+    the number before the connective, or the one after it."""
+    links = ("و", "یا", "،", ",")
+    cands = []
+    if before >= 2 and tokens[before - 1].text in links:
+        cands.append(by_token.get(before - 2))
+    if j + 1 < len(tokens) and tokens[j].text in links:
+        cands.append(by_token.get(j + 1))
+    for kin in cands:
+        if kin is None or kin.unit is not None:
+            continue
+        if kin.kind == "date" and kin.trivia in ("day", "date", "time", "year"):
+            return kin
+        if kin.drop and kin.trivia == "code":
+            return kin
+    return None
+
+
+def _in_formation(tokens: list[Token], before: int, j: int) -> bool:
+    """``۴-۳-۳``، ``۴-۲-۳-۱``: three or more one-digit numbers joined by dashes."""
+    dash = ("-", "–")
+    lo, hi = before, j - 1
+    while lo >= 2 and tokens[lo - 1].text in dash and has_digit(tokens[lo - 2]):
+        lo -= 2
+    while hi + 2 < len(tokens) and tokens[hi + 1].text in dash and has_digit(tokens[hi + 2]):
+        hi += 2
+    chain = [x.text for x in tokens[lo : hi + 1]]
+    numbers = [x for x in chain if x not in dash]
+    return len(numbers) >= 3 and all(len(x) == 1 and _DIGIT_RX.match(x) for x in numbers)
+
+
 def _back_references(
     out: list[Mention], first: int, tokens: list[Token], starts: list[int]
 ) -> None:
@@ -1380,6 +1463,8 @@ def _is_number_token(tok: Token) -> bool:
 
 def _is_score(m: Mention, tokens: list[Token], j: int, before: int) -> bool:
     """``۳ بر یک``، ``سه بر صفر``، ``۲-۱``: a score, not a count."""
+    if m.score is not None:
+        return True
     if j + 1 < len(tokens) and tokens[j].text == "بر" and _is_number_token(tokens[j + 1]):
         return True
     if before >= 2 and tokens[before - 1].text == "بر" and _is_number_token(tokens[before - 2]):

@@ -56,6 +56,7 @@ class NumberMatch:
     scale: float | None = None  # the largest scale word used (1e3, 1e6, ...)
     clock: str | None = None  # 'HH:MM' for kind == "time"
     calendar: str | None = None  # "jalali", "gregorian" or "hijri" for kind == "date"
+    score: tuple[float, float] | None = None  # "نتیجه ۲-۱": both sides, as written
 
 
 # --------------------------------------------------------------------- data
@@ -139,6 +140,8 @@ _RANGE_SIGNS: frozenset[str] = frozenset(_D["connectives"]["range_signs"])
 _BETWEEN: frozenset[str] = frozenset(_fold(w) for w in _D["connectives"]["between"])
 _CHANGE_FROM: str = _fold(_D["connectives"]["change_from"])
 _CHANGE_TO: str = _fold(_D["connectives"]["change_to"])
+_SCORE_BEFORE: frozenset[str] = frozenset(_fold(w) for w in _D["scores"]["before"])
+_SCORE_AFTER: frozenset[str] = frozenset(_fold(w) for w in _D["scores"]["after"])
 
 _MONTH_WORD: str = _fold(_D["dates"]["month_word"])
 _MONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["months"].items()}
@@ -256,6 +259,8 @@ _RELEVANT: frozenset[str] = frozenset(
     | set(_SPACED_ORD_SUFFIXES)
     | set(_ADJ_SUFFIXES)
     | set(_DECIMAL_WORDS)
+    | _SCORE_BEFORE
+    | _SCORE_AFTER
 )
 
 # --------------------------------------------------------------------- tokens
@@ -1241,8 +1246,11 @@ class _Parser:
                 lo *= hi_card.scale
             if neg_start is not None:
                 lo = -lo  # "منفی ۵ تا ۱۰": the sign belongs to the first number
-            lo, hi = min(lo, hi), max(lo, hi)
             t0 = self.t[start]
+            score = kind is None and neg_start is None
+            if score and self._is_score(lo_card, hi_card, start, j, j2):
+                return NumberMatch(t0.start, self.t[j2 - 1].end, None, score=(lo, hi)), j2
+            lo, hi = min(lo, hi), max(lo, hi)
             if kind is None and neg_start is None and lo_card.integer and 1 <= lo <= 31:
                 # "۹ تا ۱۹ شهریورماه": a range of days, dated by its first day
                 days = self.read_day_month(hi_card, i)
@@ -1308,6 +1316,25 @@ class _Parser:
         return NumberMatch(
             t.start, self.t[j - 1].end, t.value, "date", date=str(int(t.value)), calendar=calendar
         )
+
+    def _is_score(self, a: _Card, b: _Card, start: int, sep: int, end: int) -> bool:
+        """``پیروزی ۲-۱``، ``۰-۰``، ``۳-۱ مقابل رم``: two whole numbers in digits joined by
+        a dash after a word of a result, before a word of the opponent, or with a side
+        at nought or both alike (a range never has those), are a score, not a range."""
+        if self.t[sep].kind != _K_PUNCT or not (a.integer and b.integer):
+            return False
+        if a.scale or b.scale or a.words or b.words or a.adjective or b.adjective:
+            return False
+        if end < self.n and self.tight(end) and self.t[end].text in _RANGE_SIGNS:
+            return False  # ۴-۳-۳: a formation
+        before = {self.word(start - k) for k in (1, 2) if start - k >= 0}
+        nxt = self.word(end) if end < self.n else None
+        if before & _SCORE_BEFORE or (nxt is not None and nxt in _SCORE_AFTER):
+            return True
+        if a.value == b.value:
+            return True
+        bare_after = end >= self.n or not self.joined(end) or self.t[end].kind == _K_PUNCT
+        return bare_after and 0 in (a.value, b.value)
 
     def _years(self, a: _Card, b: _Card, i: int) -> bool:
         """Both ends of a range are years: '۱۴۰۱-۱۴۰۲', '94-1393'."""

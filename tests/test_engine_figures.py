@@ -364,3 +364,34 @@ def test_a_score_takes_no_subject_of_its_own(text: str) -> None:
 
 def test_a_dash_range_before_a_noun_is_a_count() -> None:
     assert _subjects("حدود ۷-۸ بازیکن در اردو مصدوم شدند.")["۷-۸"] == "بازیکن"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "trivia"),
+    [
+        ("مربی جدید از سیستم ۴-۳-۳ استفاده می‌کند.", "۳", "formation"),
+        ("این تیم اکنون در رده ۱۴ جدول قرار دارد.", "۱۴", "rank"),
+        ("این شرط در بند ۴ و ۵ آمده است.", "۵", "code"),
+    ],
+)
+def test_a_number_that_names_is_no_figure(text: str, number: str, trivia: str) -> None:
+    found = [m for m in _mentions(text) if m[0] == number]
+    assert found and all(m[3] and m[2] == trivia for m in found), _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("فینال در روز ۱۲ یا ۱۳ شهریور برگزار خواهد شد.", "۱۲"),
+        ("او در المپیک ۲۰۱۶ شرکت کرد و مدال گرفت.", "۲۰۱۶"),
+        ("او در دهه ۵۰ و ۶۰ برای این باشگاه به میدان رفت.", "۶۰"),
+    ],
+)
+def test_a_day_or_year_beside_a_date_is_a_date(text: str, number: str) -> None:
+    found = [m for m in _mentions(text) if m[0] == number]
+    assert found and all(m[1] == "date" for m in found), _mentions(text)
+
+
+def test_a_score_stays_a_figure() -> None:
+    found = _mentions("تیم میزبان با پیروزی ۲-۱ مقابل میهمان صعود کرد.")
+    assert [(m[0], m[1], m[3]) for m in found] == [("۲-۱", "count", False)]

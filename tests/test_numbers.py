@@ -803,3 +803,26 @@ def test_peyma_money_and_percent_spans_hold_a_number() -> None:
     assert total["MON"] > 100 and total["PCT"] > 100
     assert found["MON"] / total["MON"] >= 0.97
     assert found["PCT"] / total["PCT"] >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("میزبان با پیروزی ۲-۱ به مرحله بعد رسید.", (2.0, 1.0)),
+        ("دیدار دو تیم با نتیجه ۳-۰ به پایان رسید.", (3.0, 0.0)),
+        ("بازی رفت ۱-۱ تمام شد.", (1.0, 1.0)),
+        ("میهمان ۴-۲ مقابل میزبان برنده شد.", (4.0, 2.0)),
+    ],
+)
+def test_a_dash_between_two_sides_of_a_result_is_a_score(
+    text: str, score: tuple[float, float]
+) -> None:
+    (m,) = find_numbers(text)
+    assert m.range is None and m.value is None
+    assert m.score == score
+
+
+@pytest.mark.parametrize("text", ["بازیکنان ۱۸-۱۶ ساله در اردو هستند.", "حدود ۷-۸ بازیکن آمدند."])
+def test_a_dash_range_is_no_score(text: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.score is None and m.range is not None
