@@ -70,6 +70,14 @@ _DENOMINATION_HEADS = _word_list("denomination_heads")
 _CLASS_HEADS = _word_list("class_heads")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
 _STOCK_FIGURES = _word_list("stock_figures")
+_TIMES = load_toml("phrases.toml").get("identifiers", {})
+_TIMES_WORDS = frozenset(_TIMES.get("times_words", []))
+_TIMES_VERBS = frozenset(_TIMES.get("times_verbs", []))
+_TIMES_EVENTS: dict[str, str] = dict(_TIMES.get("times_events", {}))
+_TIMES_NOT_NOUNS = frozenset(_TIMES.get("not_nouns", []))
+_COMPOUND_TAILS = frozenset(_TIMES.get("compound_tails", []))
+_PREVERB_EVENTS = frozenset(_TIMES.get("preverb_events", []))
+_INFINITIVE_OF: dict[str, str] = dict(_TIMES.get("infinitives", {}))
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
@@ -920,7 +928,11 @@ def _subject(
     np_end = j
     if m.kind in ("count", "money") and _adjectival(tokens, j, before):
         subject = _noun_before(tokens, before, c_from)  # ورزشگاه ۱۵ هزار نفری، بنزین ۳۵۰۰ تومانی
-    if subject is None:
+    times = m.kind == "count" and _times_at(tokens, j, unit)
+    if times:
+        k = j + 1 if unit is None else j
+        subject = _times_event(tokens, k, limit)  # ۳ بار قهرمان شد
+    if subject is None and not times:
         subject, np_end = _counted_after(m, tokens, j, limit, unit)
     surface: str | None = None
     if subject is not None and " " not in subject:
@@ -1023,6 +1035,129 @@ def _in_formation(tokens: list[Token], before: int, j: int) -> bool:
     chain = [x.text for x in tokens[lo : hi + 1]]
     numbers = [x for x in chain if x not in dash]
     return len(numbers) >= 3 and all(len(x) == 1 and _DIGIT_RX.match(x) for x in numbers)
+
+
+def _times_at(tokens: list[Token], j: int, unit: Unit | None) -> bool:
+    """``۵ بار``، ``دو نوبت``، ``۳ مرتبه``: the number says how often."""
+    if unit is not None:
+        return unit.canonical in _TIMES_WORDS
+    return j < len(tokens) and tokens[j].text in _TIMES_WORDS
+
+
+def _times_event(tokens: list[Token], k: int, limit: int) -> str | None:
+    """What happened that often: a verbal noun right after ``بار`` (``۵ بار قهرمانی``),
+    else the verb that ends the clause with its preverb (``۳ بار قهرمان شد`` -> قهرمانی،
+    ``۱۴ بار بازی کرد`` -> بازی، ``۱۰ بار به میدان رفت`` -> به میدان رفتن), else the
+    noun after ``بار`` when it is no object (``۲ بار حمله داشتند``)."""
+    if k >= limit or not is_word(tokens[k]) or has_digit(tokens[k]):
+        return None
+    w = tokens[k].text
+    if w in _TIMES_EVENTS:
+        return _TIMES_EVENTS[w]  # ۵ بار قهرمان لیگ شد
+    noun = _times_noun(tokens, k, limit)
+    if noun is not None and (
+        (w.endswith("ی") and w not in _TIMES_NOT_NOUNS)
+        or _event_noun(w) is not None
+        or w in _action_nouns()
+    ):
+        return noun  # ۳ بار قهرمانی، ۲ بار حضور در فینال
+    found, event = _times_verb(tokens, k, limit, noun)
+    if found:
+        return event
+    pos = lexicon().pos(w)
+    return noun if noun is not None and pos & N and not pos & ADV else None
+
+
+def _times_noun(tokens: list[Token], k: int, limit: int) -> str | None:
+    """The noun phrase right after ``بار``, unless it is the object of the verb (``را``)."""
+    t = tables()
+    w = tokens[k].text
+    if w in t.stop or w in _TIMES_NOT_NOUNS or verb_stem(w) is not None:
+        return None
+    e = _np(tokens, k, limit, max_len=2)
+    if e == k or any(tokens[x].text == "را" for x in range(e, min(limit, e + 3))):
+        return None
+    return _words(tokens, k, e)
+
+
+def _times_verb(
+    tokens: list[Token], k: int, limit: int, noun: str | None
+) -> tuple[bool, str | None]:
+    """The event of the verb ending the clause after ``N بار`` (see :func:`_times_event`):
+    whether a verb was found, and the event it names."""
+    t = tables()
+    for v in range(k, min(limit, k + 10)):
+        tok = tokens[v]
+        if not is_word(tok) or has_digit(tok):
+            return False, None
+        w = tok.text
+        stem = verb_stem(w)
+        if stem is None and w.endswith("ه") and (w[:-1] in _TIMES_VERBS):
+            stem = w[:-1]  # گل زده
+        if stem is None:
+            continue
+        light = stem in t.light_verbs or stem in _TIMES_VERBS
+        if not light:
+            if stem in t.not_events:
+                return True, None
+            inf = stem + "ن" if stem in lexicon().past else None
+            if inf is not None and v == k:
+                return True, inf  # ۲ بار باخت
+            if inf is not None and v - 2 >= k and tokens[v - 2].text in t.prepositions:
+                pre = tokens[v - 1]
+                if is_word(pre) and pre.text not in t.stop and verb_stem(pre.text) is None:
+                    return True, f"{tokens[v - 2].text} {pre.text} {inf}"  # به میدان رفتن
+            return True, None
+        if stem in ("داشت", "دار") and noun is not None:
+            return True, noun  # ۲ بار حمله جدی داشتند
+        return True, _light_event(tokens, k, v, stem)
+    return False, None
+
+
+def _light_event(tokens: list[Token], k: int, v: int, stem: str) -> str | None:
+    """The event of a light verb at ``v``: its preverb (``بازی کرد`` -> بازی، ``قهرمان شد``
+    -> قهرمانی، ``وارد زمین شد`` -> ورود، ``کرنر ارسال کرد`` -> ارسال کرنر، ``شوت زنی
+    کردند`` -> شوت زنی، ``باز کرد`` -> باز کردن)."""
+    t = tables()
+    lex = lexicon()
+    if v <= k:
+        return None
+    for x in (v - 1, v - 2):
+        if x >= k and tokens[x].text in _TIMES_EVENTS:
+            return _TIMES_EVENTS[tokens[x].text]
+    x = v - 2
+    if x >= k and tokens[x].text in _PREVERB_EVENTS:
+        return _event_noun(tokens[x].text)  # وارد زمین شد
+    pre = tokens[v - 1]
+    w = pre.text
+    if (
+        not is_word(pre)
+        or has_digit(pre)
+        or w in t.stop
+        or w in t.prepositions
+        or verb_stem(w) is not None
+        or (w.endswith("ه") and lex.pos(w) & AJ)
+    ):
+        return None  # دروازه را گشوده است
+    before = tokens[v - 2].text if v - 2 >= k else ""
+    if w in _COMPOUND_TAILS and before and before not in t.stop and is_word(tokens[v - 2]):
+        return f"{before} {w}"  # شوت زنی
+    event = _event_noun(w)
+    if event is not None:
+        s = _np_before(tokens, v - 1, k, max_len=2)
+        if s < v - 1 and tokens[v - 2].text != "را":
+            return f"{event} {_words(tokens, s, v - 1)}"  # ارسال کرنر
+        return event
+    pos = lex.pos(w)
+    if (pos & N and not (w in lex.stopwords and pos & AJ)) or (not pos and w.endswith("ی")):
+        return w  # بازی کرد، پاس دادند، موفق به گلزنی شد
+    inf = _INFINITIVE_OF.get(stem)
+    return f"{w} {inf}" if inf else None  # باز کردن
+
+
+@cache
+def _event_noun(word: str) -> str | None:
+    return load_toml("phrases.toml").get("bullets", {}).get("event_nouns", {}).get(word)
 
 
 def _back_references(

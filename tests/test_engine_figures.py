@@ -395,3 +395,24 @@ def test_a_day_or_year_beside_a_date_is_a_date(text: str, number: str) -> None:
 def test_a_score_stays_a_figure() -> None:
     found = _mentions("تیم میزبان با پیروزی ۲-۱ مقابل میهمان صعود کرد.")
     assert [(m[0], m[1], m[3]) for m in found] == [("۲-۱", "count", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("این باشگاه تاکنون ۴ بار قهرمان جام حذفی شده است.", "۴", "قهرمانی"),
+        ("مهاجم جوان ۱۲ بار در لیگ برتر بازی کرده است.", "۱۲", "بازی"),
+        ("کاپیتان تیم ۳۰ بار برای تیم ملی به میدان رفته است.", "۳۰", "به میدان رفتن"),
+        ("بازیکنان هر روز دو نوبت در سالن تمرین می‌کنند.", "دو", "تمرین"),
+        ("او پس از ۳ بار قهرمانی از ورزش کنار رفت.", "۳", "قهرمانی"),
+        ("مدافعان ۵ بار روی مهاجم حریف خطا کردند.", "۵", "خطا"),
+    ],
+)
+def test_times_take_their_event(text: str, number: str, subject: str) -> None:
+    found = _subjects(text)
+    assert next(v for k, v in found.items() if k.startswith(number)) == subject, found
+
+
+def test_times_with_an_object_name_no_object() -> None:
+    found = _subjects("مهاجم تیم ۷ بار دروازه میهمان را باز کرد.")
+    assert found["۷"] != "دروازه میهمان", found
