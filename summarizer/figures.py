@@ -1156,8 +1156,12 @@ def _light_event(tokens: list[Token], k: int, v: int, stem: str) -> str | None:
 
 
 @cache
+def _event_nouns() -> dict[str, str]:
+    return dict(load_toml("phrases.toml").get("bullets", {}).get("event_nouns", {}))
+
+
 def _event_noun(word: str) -> str | None:
-    return load_toml("phrases.toml").get("bullets", {}).get("event_nouns", {}).get(word)
+    return _event_nouns().get(word)
 
 
 def _back_references(
