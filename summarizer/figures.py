@@ -78,6 +78,7 @@ _TIMES_NOT_NOUNS = frozenset(_TIMES.get("not_nouns", []))
 _COMPOUND_TAILS = frozenset(_TIMES.get("compound_tails", []))
 _PREVERB_EVENTS = frozenset(_TIMES.get("preverb_events", []))
 _INFINITIVE_OF: dict[str, str] = dict(_TIMES.get("infinitives", {}))
+_COUNTED_STOPWORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("counted", []))
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
@@ -854,8 +855,8 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
         w = tok.text
         if not is_word(tok) or has_digit(tok):
             break
-        if w in t.stop or (k == j and w in lex.stopwords):
-            break
+        if w in t.stop or (k == j and w in lex.stopwords and w not in _COUNTED_STOPWORDS):
+            break  # hazm's stopwords hold some nouns a number counts (۳ بخش، ۲۰ افراد)
         if _is_number_word(w):
             break
         if verb_stem(w) is not None:

@@ -416,3 +416,15 @@ def test_times_take_their_event(text: str, number: str, subject: str) -> None:
 def test_times_with_an_object_name_no_object() -> None:
     found = _subjects("مهاجم تیم ۷ بار دروازه میهمان را باز کرد.")
     assert found["۷"] != "دروازه میهمان", found
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        ("این جشنواره در ۴ بخش برگزار می‌شود.", "۴", "بخش"),
+        ("تاکنون ۳۰۰ اثر به دبیرخانه رسیده است.", "۳۰۰", "اثر"),
+        ("کارشناسان ۱۲ نوع آفت را شناسایی کردند.", "۱۲", "نوع آفت"),
+    ],
+)
+def test_a_noun_in_the_stopword_list_is_still_counted(text: str, number: str, subject: str) -> None:
+    assert _subjects(text)[number] == subject, _subjects(text)
