@@ -941,7 +941,8 @@ def _subject(
     if subject is None and m.kind in ("count", "money", "percent", "measure"):
         wide = m.kind in ("count", "money", "percent")
         subject = (
-            (_valued(tokens, before, c_from) if wide and m.kind == "money" else None)
+            (_list_item(tokens, before) if wide else None)
+            or (_valued(tokens, before, c_from) if wide and m.kind == "money" else None)
             or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
             or _head_before(tokens, before, c_from)
             or (_holder(tokens, before, c_from) if wide else None)
@@ -1163,6 +1164,23 @@ def _event_nouns() -> dict[str, str]:
 
 def _event_noun(word: str) -> str | None:
     return _event_nouns().get(word)
+
+
+def _list_item(tokens: list[Token], before: int) -> str | None:
+    """``X ۶۴ درصد، Y ۶۱ درصد و Z ۹۴ درصد کاهش یافت``: an item of a list after the first,
+    named by its own noun between the figure before and this one."""
+    k = _np_before(tokens, before, max(0, before - 4), max_len=3)
+    if k == before or k < 2 or tokens[k - 1].text not in ("،", ",", "و", "؛"):
+        return None
+    t = tables()
+    prev = k - 2
+    if tokens[prev].text not in t.unit_index or prev == 0:
+        return None  # کمپس ۲۰ و کاکیتانی ۴۵: minutes of a match, no list of figures
+    if not (has_digit(tokens[prev - 1]) or _is_number_word(tokens[prev - 1].text)):
+        return None
+    if tokens[k].text in t.not_partitive:
+        return None  # استان ۷۶۵ دلار و کشور ۴۷۴ دلار: the head before names both
+    return _words(tokens, k, before)
 
 
 def _back_references(

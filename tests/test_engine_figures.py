@@ -428,3 +428,25 @@ def test_times_with_an_object_name_no_object() -> None:
 )
 def test_a_noun_in_the_stopword_list_is_still_counted(text: str, number: str, subject: str) -> None:
     assert _subjects(text)[number] == subject, _subjects(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "در این مدت صادرات ۶۴ درصد، واردات ۶۱ درصد و تولید ۹۴ درصد کاهش یافت.",
+            ["صادرات", "واردات", "تولید"],
+        ),
+        (
+            "سهم مترو در جابه‌جایی مسافران ۳۰ درصد، اتوبوس ۲۲ درصد و تاکسی ۱۵ درصد است.",
+            ["سهم مترو", "اتوبوس", "تاکسی"],
+        ),
+    ],
+)
+def test_each_item_of_a_list_is_named_by_its_own_noun(text: str, subjects: list[str]) -> None:
+    assert list(_subjects(text).values()) == subjects, _subjects(text)
+
+
+def test_a_list_item_after_a_place_keeps_the_head() -> None:
+    found = _subjects("متوسط قیمت در استان ۷۰۰ دلار و کشور ۴۵۰ دلار بود.")
+    assert found["۴۵۰"] != "کشور", found
