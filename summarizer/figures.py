@@ -276,6 +276,8 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
         elif nxt in _NEVER_FIRST:
             continue  # "را" and friends never open a clause: the verb guess was wrong
         elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
+            if _is_change_noun(tok.text):
+                continue  # "با افتی ۶ درصدی": a change noun, not "افت" + ی
             if i > 0 and is_leg(tokens[i - 1].text, tok.text):
                 continue  # "بازی رفت مرحله …": the first leg, not a verb
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
@@ -288,6 +290,11 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
                 continue
             starts.append(i + 1)
     return sorted(set(starts))
+
+
+def _is_change_noun(word: str) -> bool:
+    nouns = tables().change_nouns
+    return word in nouns or (word.endswith("ی") and word[:-1] in nouns)
 
 
 def _is_participle(word: str) -> bool:
@@ -1424,7 +1431,24 @@ def _clause_subject(
         return _first_np(tokens, start, change_at)
     if not _is_predicate(m, tokens, j, limit, before):
         return None
-    return _first_np(tokens, c_from, before)
+    own = _first_np(tokens, c_from, before)
+    if own is None and tokens[c_from].text == "که":
+        return _antecedent(tokens, c_from)  # صنعت شوینده که ۴۳۰ میلیارد ریال می‌باشد
+    return own
+
+
+def _antecedent(tokens: list[Token], that: int) -> str | None:
+    """The noun phrase a relative clause opened by ``که`` at ``that`` tells of, with the
+    prepositional phrase that closes it (``بدهی عراق به کویت که …``)."""
+    lo = max(0, that - 8)
+    k = _np_before(tokens, that, lo)
+    if k == that:
+        return None
+    if k - 1 > lo and tokens[k - 1].text in ("به", "از", "در"):
+        k2 = _np_before(tokens, k - 1, lo)
+        if k2 < k - 1:
+            k = k2
+    return _words(tokens, k, that)
 
 
 def _first_np(tokens: list[Token], k: int, end: int) -> str | None:

@@ -450,3 +450,20 @@ def test_each_item_of_a_list_is_named_by_its_own_noun(text: str, subjects: list[
 def test_a_list_item_after_a_place_keeps_the_head() -> None:
     found = _subjects("متوسط قیمت در استان ۷۰۰ دلار و کشور ۴۵۰ دلار بود.")
     assert found["۴۵۰"] != "کشور", found
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "مطالبات کارخانه‌های لبنی که نزدیک به ۳۰۰ میلیارد ریال است پرداخت شد.",
+            "۳۰۰ میلیارد",
+            "مطالبات کارخانه‌های لبنی",
+        ),
+        ("فروش فرش دستباف با افتی ۸ درصدی همراه شد.", "۸ درصدی", "فروش فرش دستباف"),
+    ],
+)
+def test_a_predicate_of_a_relative_clause_or_after_a_change_noun(
+    text: str, number: str, subject: str
+) -> None:
+    assert _subjects(text)[number] == subject, _subjects(text)
