@@ -342,6 +342,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
                 skip = ni + 1
             out.append(m)
         _identifiers(out, first, tokens, starts)
+        _conversions(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
     return out
 
@@ -876,7 +877,11 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
         if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and k > j:
             break
         # "۵ نفر دستگیر شدند": a preverb, not a counted noun.
-        if k + 1 < len(tokens) and is_light_verb(tokens[k + 1]) and w in _action_nouns():
+        if (
+            k + 1 < len(tokens)
+            and is_light_verb(tokens[k + 1])
+            and (w in _action_nouns() or w in t.not_events)
+        ):
             break
         if w in _preverbs() or w in t.increase or w in t.decrease or w.endswith("ترین"):
             break
@@ -947,16 +952,18 @@ def _subject(
         subject, surface = _qualified_before(tokens, before, subject)
     if subject is None and m.kind in ("count", "money", "percent", "measure"):
         wide = m.kind in ("count", "money", "percent")
+        money = m.kind == "money"
         subject = (
             (_list_item(tokens, before) if wide else None)
-            or (_valued(tokens, before, c_from) if wide and m.kind == "money" else None)
+            or (_valued_past_qualifier(m, tokens, before, c_from) if money else None)
             or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
             or _head_before(tokens, before, c_from)
             or (_holder(tokens, before, c_from) if wide else None)
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
-            or (_payment_before(m, tokens, before, c_from) if m.kind == "money" else None)
+            or (_payment_before(m, tokens, before, c_from) if money else None)
+            or (_money_head_before(tokens, _before_qualifier(m, tokens, before)) if money else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
         )
@@ -1171,6 +1178,61 @@ def _event_nouns() -> dict[str, str]:
 
 def _event_noun(word: str) -> str | None:
     return _event_nouns().get(word)
+
+
+def _before_qualifier(m: Mention, tokens: list[Token], before: int) -> int:
+    """Where the figure's qualifier starts (``با اعتباری بالغ بر N``), else ``before``."""
+    if m.qualifier is None or m.qual_start is None:
+        return before
+    i = before
+    while i > 0 and tokens[i - 1].start >= m.qual_start:
+        i -= 1
+    return i
+
+
+def _valued_past_qualifier(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
+    """:func:`_valued` before the qualifier: ``۳ پروژه با اعتباری بالغ بر N`` names the
+    projects; without a number of items before, the head of value (``اعتبار``)."""
+    b = _before_qualifier(m, tokens, before)
+    found = _valued(tokens, b, c_from)
+    if found is None or b == before:
+        return found
+    n = len(found.split())
+    seq = next((x for x in tables().valued_by if _match_seq(tokens, b - len(x), x)), None)
+    k = b - (len(seq) if seq else 0) - n
+    if k > 0 and (has_digit(tokens[k - 1]) or _is_number_word(tokens[k - 1].text)):
+        return found
+    return None  # the head of value is named by the next step
+
+
+def _money_head_before(tokens: list[Token], before: int) -> str | None:
+    """``اعتباری بالغ بر N``، ``پاداش برد برزیل N دلار``: money named by a head of money
+    (``اعتبار``، ``پاداش``) opening the noun phrase right before it."""
+    t = tables()
+    k = _np_before(tokens, before, max(0, before - 4), max_len=3)
+    if k == before and before > 0 and is_word(tokens[before - 1]):
+        k = before - 1  # درآمدی ۱۲۰ میلیون دلار: tagged an adjective
+    for i in range(k, before):
+        w = tokens[i].text
+        head = w[:-1] if w.endswith("ی") and w[:-1] in t.money_heads else w
+        if head in t.money_heads or head in t.payments:
+            return " ".join([head, *(x.text for x in tokens[i + 1 : before])])
+    return None
+
+
+def _conversions(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """``۲۴ میلیون ریال (تقریبا ۱۷۰ میلیارد تومان)``، ``۱۲۰ میلیون دلار (۹۱ میلیون پوند /
+    ۱۰۲ میلیون یورو)``: the same money in another currency has the same subject."""
+    mine = out[first:]
+    for i in range(1, len(mine)):
+        m, ant = mine[i], mine[i - 1]
+        if m.subject or m.kind != "money" or m.drop or ant.kind != "money" or not ant.subject:
+            continue
+        b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        a = bisect_left(starts, ant.end)
+        between = [x.text for x in tokens[a:b]]
+        if between in (["("], ["/"], ["،", "("], ["یعنی"], ["معادل"]):
+            m.subject = ant.subject
 
 
 def _list_item(tokens: list[Token], before: int) -> str | None:

@@ -467,3 +467,30 @@ def test_a_predicate_of_a_relative_clause_or_after_a_change_noun(
     text: str, number: str, subject: str
 ) -> None:
     assert _subjects(text)[number] == subject, _subjects(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "در این هفته ۱۲ پروژه با اعتباری بالغ بر ۹۰ میلیارد تومان افتتاح شد.",
+            "۹۰ میلیارد",
+            "پروژه",
+        ),
+        ("برای این طرح اعتباری بالغ بر ۲۰ میلیارد ریال در نظر گرفته شد.", "۲۰ میلیارد", "اعتبار"),
+        (
+            "هیات رئیسه تصویب کرد: - پاداش صعود تیم ۵۰۰۰ دلار - پاداش قهرمانی ۸۰۰۰ دلار",
+            "۸۰۰۰",
+            "پاداش قهرمانی",
+        ),
+        (
+            "بدهی این باشگاه ۲۰ میلیون ریال (تقریبا ۱۴۰ میلیارد تومان) برآورد شده است.",
+            "۱۴۰ میلیارد",
+            "بدهی",
+        ),
+    ],
+)
+def test_money_named_past_a_qualifier_by_its_head_or_the_amount_before(
+    text: str, number: str, subject: str
+) -> None:
+    assert _subjects(text)[number] == subject, _subjects(text)
