@@ -79,6 +79,9 @@ _COMPOUND_TAILS = frozenset(_TIMES.get("compound_tails", []))
 _PREVERB_EVENTS = frozenset(_TIMES.get("preverb_events", []))
 _INFINITIVE_OF: dict[str, str] = dict(_TIMES.get("infinitives", {}))
 _COUNTED_STOPWORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("counted", []))
+_TRANSFER_WORDS = frozenset(_TIMES.get("transfer_words", []))
+_FEE_WORDS = frozenset(_TIMES.get("fee_words", []))
+_TRANSFER = str(_TIMES.get("transfer", "انتقال"))
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
@@ -957,8 +960,9 @@ def _subject(
             (_list_item(tokens, before) if wide else None)
             or (_valued_past_qualifier(m, tokens, before, c_from) if money else None)
             or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
+            or (_transfer_fee(tokens, _before_qualifier(m, tokens, before), j) if money else None)
             or _head_before(tokens, before, c_from)
-            or (_holder(tokens, before, c_from) if wide else None)
+            or (_holder(tokens, before, c_from) if wide and not money else None)
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
@@ -1203,6 +1207,22 @@ def _valued_past_qualifier(m: Mention, tokens: list[Token], before: int, c_from:
     if k > 0 and (has_digit(tokens[k - 1]) or _is_number_word(tokens[k - 1].text)):
         return found
     return None  # the head of value is named by the next step
+
+
+def _transfer_fee(tokens: list[Token], before: int, j: int) -> str | None:
+    """``با رقمی نزدیک N یورو رئال را ترک و راهی چلسی شد``، ``با N پوند به منچستر
+    پیوست``: the money a player moved for is his transfer."""
+    k = before - 1
+    while k >= 0 and tokens[k].text in _FEE_WORDS:
+        k -= 1
+    if k == before - 1 and not (k >= 0 and tokens[k].text in ("با", "ازای")):
+        return None
+    if k < 0 or tokens[k].text not in ("با", "ازای", "به"):
+        return None
+    window = range(max(0, before - 8), min(len(tokens), j + 10))
+    if any(tokens[x].text in _TRANSFER_WORDS for x in window):
+        return _TRANSFER
+    return None
 
 
 def _money_head_before(tokens: list[Token], before: int) -> str | None:

@@ -494,3 +494,14 @@ def test_money_named_past_a_qualifier_by_its_head_or_the_amount_before(
     text: str, number: str, subject: str
 ) -> None:
     assert _subjects(text)[number] == subject, _subjects(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هافبک ملی‌پوش با رقمی نزدیک ۱۲ میلیون یورو به باشگاه آلمانی پیوست.",
+        "مدافع جوان با ۸ میلیون پوند از لیسبون راهی لندن شد.",
+    ],
+)
+def test_money_a_player_moved_for_is_his_transfer(text: str) -> None:
+    assert list(_subjects(text).values()) == ["انتقال"], _subjects(text)
