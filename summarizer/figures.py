@@ -995,6 +995,9 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
             continue
         before = bisect_left(starts, m.num_start)
         j = bisect_left(starts, m.end)
+        if m.range is not None and _year_range(tokens, before, m.range):
+            m.kind, m.trivia, m.subject = "date", "year", None  # سال تحصیلی ۹۴-۹۳
+            continue
         if _in_formation(tokens, before, j):
             m.drop, m.trivia, m.subject = True, "formation", None
             continue
@@ -1021,6 +1024,17 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
                 m.kind, m.trivia = "date", kin.trivia
             else:
                 m.drop, m.trivia = True, kin.trivia
+
+
+def _year_range(tokens: list[Token], before: int, rng: tuple[float, float]) -> bool:
+    """``سال تحصیلی ۹۴-۹۳``، ``سال ۱۴۰۱-۱۴۰۲``: two years a range of a school or fiscal
+    year spans."""
+    prev = tokens[before - 1].text if before > 0 else ""
+    prev2 = tokens[before - 2].text if before > 1 else ""
+    if not (prev == "سال" or (prev2 == "سال" and prev in _YEAR_KINDS)):
+        return False
+    lo, hi = rng
+    return hi - lo == 1 and (hi < 100 or 1300 <= lo <= 1499 or 1900 <= lo <= 2100)
 
 
 def _joined_number(
@@ -1538,6 +1552,7 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
     None when the clause opens with a back-reference (``این رقم``)."""
     t = tables()
     after_prep = False
+    k = _past_attribution(tokens, k, end)
     while k < end:
         w = tokens[k].text
         if (
@@ -1574,6 +1589,18 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
             continue
         return None
     return None
+
+
+def _past_attribution(tokens: list[Token], k: int, end: int) -> int:
+    """Past a source the clause opens with, up to its comma (``به گزارش خبرگزاری … ،``
+    ``به نقل از …،``)."""
+    opens = (("به", "گزارش"), ("به", "نقل"), ("به", "گفته"))
+    if not any(_match_seq(tokens, k, seq) for seq in opens):
+        return k
+    for x in range(k + 2, end):
+        if tokens[x].text in ("،", ","):
+            return x + 1
+    return k
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:

@@ -505,3 +505,16 @@ def test_money_named_past_a_qualifier_by_its_head_or_the_amount_before(
 )
 def test_money_a_player_moved_for_is_his_transfer(text: str) -> None:
     assert list(_subjects(text).values()) == ["انتقال"], _subjects(text)
+
+
+def test_a_source_the_clause_opens_with_is_no_subject() -> None:
+    found = _subjects(
+        "به گزارش خبرنگار اقتصادی به نقل از دفتر طرح گندم ، خرید تضمینی گندم نسبت "
+        "به مدت مشابه سال گذشته ۱۴ درصد رشد نشان می‌دهد."
+    )
+    assert found["۱۴ درصد"] == "خرید تضمینی گندم", found
+
+
+def test_a_school_year_range_is_a_date() -> None:
+    found = [m for m in _mentions("وزیر به مناسبت آغاز سال تحصیلی ۹۴-۹۳ پیامی داد.")]
+    assert [m[1] for m in found] == ["date"], found
