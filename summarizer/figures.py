@@ -998,6 +998,9 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
         if m.range is not None and _year_range(tokens, before, m.range):
             m.kind, m.trivia, m.subject = "date", "year", None  # سال تحصیلی ۹۴-۹۳
             continue
+        if _stoppage_time(tokens, before, j):
+            m.kind, m.trivia, m.subject = "date", "time", None  # (۴+۹۰): a minute
+            continue
         if _in_formation(tokens, before, j):
             m.drop, m.trivia, m.subject = True, "formation", None
             continue
@@ -1024,6 +1027,18 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
                 m.kind, m.trivia = "date", kin.trivia
             else:
                 m.drop, m.trivia = True, kin.trivia
+
+
+def _stoppage_time(tokens: list[Token], before: int, j: int) -> bool:
+    """``(۴+۹۰)``، ``۹۰+۳``: a minute of stoppage time."""
+    frames = ("۹۰", "۴۵", "۱۲۰")
+    plus_before = before >= 2 and tokens[before - 1].text == "+" and has_digit(tokens[before - 2])
+    plus_after = j + 1 < len(tokens) and tokens[j].text == "+" and has_digit(tokens[j + 1])
+    if tokens[before].text in frames and (plus_before or plus_after):
+        return True  # the ۹۰ of ۴+۹۰
+    return (plus_before and tokens[before - 2].text in frames) or (
+        plus_after and tokens[j + 1].text in frames
+    )
 
 
 def _year_range(tokens: list[Token], before: int, rng: tuple[float, float]) -> bool:
@@ -1267,6 +1282,20 @@ def _conversions(out: list[Mention], first: int, tokens: list[Token], starts: li
         between = [x.text for x in tokens[a:b]]
         if between in (["("], ["/"], ["،", "("], ["یعنی"], ["معادل"]):
             m.subject = ant.subject
+    # "دو، سه روز"، "حداقل دو سه گل": a first guess shares the counted noun of the second
+    for i in range(len(mine) - 1):
+        m, nxt = mine[i], mine[i + 1]
+        if m.subject or m.kind != "count" or m.unit is not None or m.drop:
+            continue
+        if m.trivia not in (None, "small"):
+            continue
+        if nxt.kind != "count" or not nxt.subject or nxt.drop or m.value is None:
+            continue
+        a, b = bisect_left(starts, m.end), bisect_left(starts, nxt.num_start)
+        if [x.text for x in tokens[a:b]] in ([], ["،"], [","]) and (
+            nxt.value is not None and 0 < nxt.value - m.value <= 2
+        ):
+            m.subject = nxt.subject
 
 
 def _list_item(tokens: list[Token], before: int) -> str | None:

@@ -518,3 +518,13 @@ def test_a_source_the_clause_opens_with_is_no_subject() -> None:
 def test_a_school_year_range_is_a_date() -> None:
     found = [m for m in _mentions("وزیر به مناسبت آغاز سال تحصیلی ۹۴-۹۳ پیامی داد.")]
     assert [m[1] for m in found] == ["date"], found
+
+
+def test_a_first_guess_shares_the_counted_noun() -> None:
+    found = _subjects("مربی گفت باید در این بازی ۲، ۳ گل به حریف می‌زدیم.")
+    assert found == {"۲": "گل", "۳": "گل"}, found
+
+
+def test_stoppage_time_is_a_minute() -> None:
+    found = _mentions("اخطار: حسن رضایی (۴+۹۰) از تیم میزبان.")
+    assert {m[1] for m in found} == {"date"}, found
