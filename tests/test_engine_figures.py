@@ -521,7 +521,7 @@ def test_a_school_year_range_is_a_date() -> None:
 
 
 def test_a_first_guess_shares_the_counted_noun() -> None:
-    found = _subjects("مربی گفت باید در این بازی ۲، ۳ گل به حریف می‌زدیم.")
+    found = _subjects("مربی گفت که در آن دیدار حداقل ۲، ۳ گل به حریف می‌زدیم.")
     assert found == {"۲": "گل", "۳": "گل"}, found
 
 
