@@ -995,6 +995,8 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
             continue
         before = bisect_left(starts, m.num_start)
         j = bisect_left(starts, m.end)
+        if before >= len(tokens) or j <= before:
+            continue  # a number inside a token: nothing to read around it
         if m.range is not None and _year_range(tokens, before, m.range):
             m.kind, m.trivia, m.subject = "date", "year", None  # سال تحصیلی ۹۴-۹۳
             continue
