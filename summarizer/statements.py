@@ -53,6 +53,7 @@ class Words:
     indefinite_subjects: frozenset[str]
     question_words: frozenset[str]
     conjunctions: frozenset[str]
+    opinion_phrases: tuple[str, ...]
 
 
 @cache
@@ -82,6 +83,7 @@ def words() -> Words:
         indefinite_subjects=frozenset(st.get("indefinite_subjects", [])),
         question_words=frozenset(st.get("question_words", [])),
         conjunctions=frozenset(st.get("conjunctions", [])),
+        opinion_phrases=tuple(st.get("opinion_phrases", [])),
     )
 
 
@@ -197,6 +199,8 @@ def _problems(line: str) -> tuple[str, ...]:
         or any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
         or _SPEECH_COLON_RX.search(text)
         or any(f in text for f in w.inner_frames)
+        or any(f in text for f in w.opinion_phrases)
+        or _BYLINE_RX.match(text)
     ):
         out.append("frame")
     last = toks[-1].text
@@ -437,6 +441,8 @@ _BACK_REFERENCE_RX = re.compile(
 _PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
+# "نام نام‌خانوادگی - …": the reporter's byline before the text.
+_BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})

@@ -199,6 +199,7 @@ def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
         # A shirt number, an area code, a model number.
         ("هافبک تازه‌وارد پیراهن ۸ را به تن می‌کند.", "۸", "code", True),
         ("پیش‌شماره شهر از ۰۳۱ تغییر می‌کند.", "۰۳۱", "code", True),
+        ("راننده جوان در مسابقات فرمول ۱ حاضر شد و ۱۲ امتیاز گرفت.", "۱", "code", True),
         ("این شرکت هواپیمای بوئینگ ۷۳۷-۸۰۰ را اجاره کرد.", "۸۰۰", "code", True),
     ],
 )

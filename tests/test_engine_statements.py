@@ -103,6 +103,12 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
         # A score first: who won, who lost?
         ("۳ بر یک بازنده شد", "no_subject"),
+        # An appraisal or an example, not a fact.
+        ("گردآوردن ۵۰ هزار تماشاگر در یک روز کار ساده‌ای نیست", "frame"),
+        ("مثلا ۲۰ درصد درآمد روستاییان از مالیات معاف است", "frame"),
+        # A byline left before the text; a line that opens with its predicate.
+        ("مریم احمدی - آمارها نشان می‌دهد ۲۰ درصد مغازه‌ها تعطیل شده است", "frame"),
+        ("متشکل از سه دروازه‌بان، ۸ مدافع و ۶ مهاجم است", "frame"),
         # A pointer to a list the line does not hold.
         ("سرمربی ۱۴ بازیکن اعزامی را به قرار زیر معرفی کرد", "frame"),
         # Too long for a ticker.
