@@ -50,6 +50,10 @@ class Words:
     subordinators: tuple[str, ...]
     licensers: frozenset[str]
     agent_verbs: frozenset[str]
+    indefinite_subjects: frozenset[str]
+    question_words: frozenset[str]
+    conjunctions: frozenset[str]
+    opinion_phrases: tuple[str, ...]
 
 
 @cache
@@ -76,6 +80,10 @@ def words() -> Words:
         subordinators=tuple(st.get("subordinators", [])),
         licensers=frozenset(st.get("subjunctive_licensers", [])),
         agent_verbs=frozenset(st.get("agent_verbs", [])),
+        indefinite_subjects=frozenset(st.get("indefinite_subjects", [])),
+        question_words=frozenset(st.get("question_words", [])),
+        conjunctions=frozenset(st.get("conjunctions", [])),
+        opinion_phrases=tuple(st.get("opinion_phrases", [])),
     )
 
 
@@ -191,6 +199,8 @@ def _problems(line: str) -> tuple[str, ...]:
         or any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
         or _SPEECH_COLON_RX.search(text)
         or any(f in text for f in w.inner_frames)
+        or any(f in text for f in w.opinion_phrases)
+        or _BYLINE_RX.match(text)
     ):
         out.append("frame")
     last = toks[-1].text
@@ -222,23 +232,27 @@ def _problems(line: str) -> tuple[str, ...]:
     if text.count("«") != text.count("»"):
         out.append("dangling")
     second = toks[1].text if len(toks) > 1 else ""
-    if (first in _ANAPHORA and second not in _TIME_NOUNS) or _LIST_MARK_RX.match(text):
+    if (
+        (first in _ANAPHORA and second not in _TIME_NOUNS)
+        or (first in w.indefinite_subjects and second != "از")
+        or _LIST_MARK_RX.match(text)
+    ):
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
     if _DOUBLE_SCALE_RX.search(text):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
-    if _BACK_REFERENCE_RX.search(text):
+    if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
-    if "؟" in text or "?" in text:
-        out.append("frame")  # an interviewer's question
+    if "؟" in text or "?" in text or any(t.text in w.question_words for t in toks):
+        out.append("frame")  # an interviewer's question, or a rhetorical one
     if is_finite(toks, 0):
         out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
     if any(t.text in _CONDITIONALS for t in toks) or _subordinated(text, w.subordinators):
         out.append("frame")  # "اگر …": the condition changes what the figure says
     if any(t.text in w.pronouns for t in toks):
         out.append("no_subject")  # "آنها …", "فهرست ۱۸ نفره آنها": who?
-    if groups and _clause_after_verb(toks, groups):
+    if groups and (_clause_after_verb(toks, groups) or _verbless_conjunct(toks, groups)):
         out.append("dangling")  # "… این است که این ۲ مرد": the «که» clause has no verb
     if groups and _relative_only(toks, groups):
         out.append("no_main_verb")  # "منع پذیرش … که برای ۶۰ روز اعمال می‌شود": and then?
@@ -284,6 +298,13 @@ def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
 def _clause_after_verb(toks: list[Token], groups: list[int]) -> bool:
     """A «که» after the last verb: the clause it opens was cut before its verb."""
     return any(t.text == "که" for t in toks[groups[-1] + 1 :])
+
+
+def _verbless_conjunct(toks: list[Token], groups: list[int]) -> bool:
+    """``… قهرمان شد و در ۱۲ بازی``: a conjunct after the last verb that never gets its own."""
+    tail = toks[groups[-1] + 1 :]
+    conj = words().conjunctions
+    return any(t.text in conj for t in tail[:-1])
 
 
 def _relative_only(toks: list[Token], groups: list[int]) -> bool:
@@ -413,15 +434,22 @@ def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
 
 _BACK_REFERENCE_RX = re.compile(
     r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده"
-    r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|تعداد(?:\s|$)|میزان(?:\s|$)|رقم(?:\s|$))"
+    r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|(?:تعداد|میزان|رقم)(?:\s|$))"
+    r"|(?:^|\s)(?:این|همین)\s+(?:مقدار|مبلغ)(?:\s|$)"
 )
+# "ثبت ۵ گل آن …": the first figure of the line is a part of something not shown.
+_PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
+# "نام نام‌خانوادگی - …": the reporter's byline before the text.
+_BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
 _TIME_AFTER = frozenset({"دیگر", "بعد", "قبل", "پیش", "گذشته", "آینده"})
-_SCORE_START_RX = re.compile(r"^[0-9۰-۹]+\s*[-–]\s*[0-9۰-۹]+\s")
+_SCORE_START_RX = re.compile(
+    r"^[0-9۰-۹]+\s*(?:[-–]|\sبر\s)\s*(?:[0-9۰-۹]+|یک|صفر|دو|سه|چهار|پنج|شش|هفت)\s"
+)
 _MONEY_OR_PERCENT_UNITS = frozenset(
     {"درصد", "درصدی", "دلار", "تومان", "ریال", "یورو", "پوند", "میلیون", "میلیارد", "هزار"}
 )

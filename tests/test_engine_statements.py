@@ -91,6 +91,26 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         # An opinion, not a fact; a bracket left open.
         ("به نظرم کل ۹۰ دقیقه بازی خوبی بود", "frame"),
         ("کشور یکی از ۵ تولیدکننده بزرگ (با سهم ۱۲ درصد است", "dangling"),
+        # A conjunct after the verb that never gets its own verb.
+        ("مهاجم تیم با باشگاهش قهرمان جام شد و در ۳۸ دیدار", "dangling"),
+        ("کمیته امروز جلسه‌ای برگزار کرده و بعد از اعلام محرومیت ۴ جلسه‌ای مدافع", "dangling"),
+        # A question, asked or rhetorical.
+        ("آیا ۴۰ میلیارد تومان برای این سازمان رقم بزرگی است", "frame"),
+        ("بازیکن از سال ۹۰ مبلغ ۵۰ میلیون تومان طلب دارد چرا کسی پاسخ نمی‌دهد", "frame"),
+        # Who is "one of them", what is "that amount", what is "it"?
+        ("یکی با ۱۸ امتیاز در صدر جدول است", "no_subject"),
+        ("از این مقدار ۱۲۰ هزار تن به سیلوهای استان تحویل شد", "no_subject"),
+        ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
+        # A score first: who won, who lost?
+        ("۳ بر یک بازنده شد", "no_subject"),
+        # An appraisal or an example, not a fact.
+        ("گردآوردن ۵۰ هزار تماشاگر در یک روز کار ساده‌ای نیست", "frame"),
+        ("مثلا ۲۰ درصد درآمد روستاییان از مالیات معاف است", "frame"),
+        # A byline left before the text; a line that opens with its predicate.
+        ("مریم احمدی - آمارها نشان می‌دهد ۲۰ درصد مغازه‌ها تعطیل شده است", "frame"),
+        ("متشکل از سه دروازه‌بان، ۸ مدافع و ۶ مهاجم است", "frame"),
+        # A pointer to a list the line does not hold.
+        ("سرمربی ۱۴ بازیکن اعزامی را به قرار زیر معرفی کرد", "frame"),
         # Too long for a ticker.
         ("در سال جاری " + "و ".join(["۲۰ طرح آب‌رسانی روستایی در استان"] * 6) + " اجرا شد", "long"),
     ],
