@@ -34,6 +34,7 @@ from summarizer.statements import (
     is_participle,
     numbers_in,
     problems,
+    quotable,
 )
 from summarizer.statements import (
     words as statement_words,
@@ -310,6 +311,7 @@ def _finish(
             return line, figs
         if (
             found == ["speaker"]
+            and quotable(line)
             and not _addresses_someone(line)
             and not any(ranked[i].mention.kind == "duration" for i in figs)
         ):  # "سه بازی در ۹ روز انجام دادیم": the speaker's account, not a fact

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer.lexicon import is_leg, lexicon, load_toml, verb_stem
+from summarizer.lexicon import AJ, N, is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
 MAX_CHARS = 160
@@ -54,6 +54,8 @@ class Words:
     question_words: frozenset[str]
     conjunctions: frozenset[str]
     opinion_phrases: tuple[str, ...]
+    quote_chatter: frozenset[str]
+    news_possessives: frozenset[str]
 
 
 @cache
@@ -84,6 +86,8 @@ def words() -> Words:
         question_words=frozenset(st.get("question_words", [])),
         conjunctions=frozenset(st.get("conjunctions", [])),
         opinion_phrases=tuple(st.get("opinion_phrases", [])),
+        quote_chatter=frozenset(st.get("quote_chatter", [])),
+        news_possessives=frozenset(st.get("news_possessives", [])),
     )
 
 
@@ -224,6 +228,7 @@ def _problems(line: str) -> tuple[str, ...]:
     elif groups and any(
         t.text in _FIRST_PERSON_WORDS
         or (is_verb_form(t.text) and is_first_or_second_person(t.text))
+        or first_person_possessive(t.text)
         for t in toks
     ):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
@@ -538,6 +543,67 @@ _PERSONAL_AUX = frozenset(
         "اید",
     ]
 )
+
+
+_SINGULAR_WORDS = frozenset({"من", "خودم", "برایم", "ام"})
+# Possessive endings of the speaker and the listener: ``قراردادم``, ``نفرمان``, ``تیمتان``.
+_SINGULAR_POSSESSIVE = ("م", "\u200cام")
+_POSSESSIVE = (*_SINGULAR_POSSESSIVE, "مان", "\u200cمان", "تان", "\u200cتان")
+MIN_POSSESSED = 3
+
+
+def _possessed(word: str, endings: tuple[str, ...]) -> bool:
+    """``word`` is a known noun or adjective with one of ``endings`` glued on, not a word itself."""
+    if lexicon().pos(word) or verb_stem(word) is not None or word in words().news_possessives:
+        return False
+    if word.endswith("ان") and lexicon().pos(word[:-2]) & (N | AJ):
+        return False  # a plural: "مزاحمان"
+    for e in endings:
+        base = word[: -len(e)]
+        if word.endswith(e) and len(base) >= MIN_POSSESSED and lexicon().pos(base) & (N | AJ):
+            return True
+    return False
+
+
+def first_person_possessive(word: str) -> bool:
+    """``کودکم``, ``خوبمان``, ``قراردادتان``: the speaker's (or listener's) own."""
+    return _possessed(word, _POSSESSIVE)
+
+
+def is_first_person_singular(word: str) -> bool:
+    """``شدم``, ``نبودم``, ``کرده‌ام``, ``خواهم``: one person's own story."""
+    if word in ("خواهم", "نخواهم", "باشم"):
+        return True
+    stem = verb_stem(word)
+    if stem is None or stem == word:
+        return False
+    if word.endswith(stem + "م"):
+        return True
+    return word.endswith(stem + "ه" + ZWNJ + "ام")
+
+
+def quotable(line: str) -> bool:
+    """Whether a speaker's own words state a fact worth repeating under their name.
+
+    ``هدایتی: در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم`` (an institution's
+    "we" reporting what happened) is; one person's story (``… من جزو ۱۸ نفر
+    نبودم``), wishes, efforts and duties (``دوست داشتیم …``, ``تلاش می‌کنیم``,
+    ``باید …``) and second-person talk are not.
+    """
+    w = words()
+    for t in _word_tokens(line):
+        word = t.text
+        if word in _SINGULAR_WORDS or word in w.quote_chatter:
+            return False
+        if _possessed(word, _SINGULAR_POSSESSIVE):
+            return False  # "قراردادم ۱۵۰ میلیون بود": one person's story
+        if (
+            is_verb_form(word)
+            and (is_first_person_singular(word) or word.endswith("ید"))
+            and verb_stem(word) not in (None, word)
+        ):
+            return False
+    return True
 
 
 def is_first_or_second_person(word: str) -> bool:

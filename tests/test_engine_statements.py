@@ -201,3 +201,27 @@ def test_every_bullet_within_160_characters() -> None:
     long_clause = "، ".join(f"{n} دستگاه اتوبوس در ناوگان شهر" for n in range(10, 30))
     d = digest(f"مدیرعامل گفت: {long_clause} نوسازی شد.")
     assert all(len(line) <= 160 for line in d.bullets)
+
+
+def test_a_speakers_wishes_and_story_are_not_quoted() -> None:
+    from summarizer.statements import quotable
+
+    # an institution's "we" reporting what happened may be quoted under its name
+    assert quotable("در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم")
+    assert quotable("در استان ۱۳ مرکز درمانی داریم")
+    # wishes, efforts, one person's story are not facts to repeat
+    assert not quotable("دوست داشتیم ۹ امتیاز بگیریم اما نشد")
+    assert not quotable("برای ۴ مسابقه آینده تلاش می‌کنیم")
+    assert not quotable("من جزو ۱۸ نفر فهرست نبودم")
+    assert not quotable("در آن مسابقه ۳ اخطاره شدم")
+    assert not quotable("سال اول قراردادم ۱۵۰ میلیون تومان بود")
+
+
+def test_the_speakers_possessive_marks_their_own_words() -> None:
+    from summarizer.statements import first_person_possessive
+
+    assert "speaker" in problems("سال اول قراردادم در این باشگاه ۱۵۰ میلیون تومان بود")
+    assert "speaker" in problems("هر ۱۲ نفرمان را به اتاق دیگری فرستادند")
+    for word in ("کشورمان", "قهرمان", "سازمان", "مردم", "مزاحمان", "ساختمان", "نظام"):
+        assert not first_person_possessive(word), word
+    assert problems("ورزشکاران کشورمان در این رقابت‌ها ۳ مدال طلا کسب کردند") == []
