@@ -245,6 +245,8 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if _OTHERS_RX.match(text):
+        out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
     if _DOUBLE_SCALE_RX.search(text):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
@@ -445,6 +447,8 @@ _BACK_REFERENCE_RX = re.compile(
 # "ثبت ۵ گل آن …": the first figure of the line is a part of something not shown.
 _PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
+# A line that opens with "N (noun) دیگر": the others of a count stated before.
+_OTHERS_RX = re.compile(r"^[0-9۰-۹][0-9۰-۹٬,.٫]*(?:\s+\S+)?\s+دیگر(?:\s|$)")
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
 # "نام نام‌خانوادگی - …": the reporter's byline before the text.
 _BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")

@@ -225,3 +225,9 @@ def test_the_speakers_possessive_marks_their_own_words() -> None:
     for word in ("کشورمان", "قهرمان", "سازمان", "مردم", "مزاحمان", "ساختمان", "نظام"):
         assert not first_person_possessive(word), word
     assert problems("ورزشکاران کشورمان در این رقابت‌ها ۳ مدال طلا کسب کردند") == []
+
+
+def test_a_line_about_the_others_of_a_count_is_not_alone() -> None:
+    assert "no_subject" in problems("۶۰ تن دیگر هم در این حادثه زخمی شدند")
+    assert "no_subject" in problems("۳ میلیارد دیگر برای این پروژه در نظر گرفته شد")
+    assert "no_subject" not in problems("۱۲ هزار نفر در این طرح ملی شرکت کردند")

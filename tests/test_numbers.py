@@ -803,3 +803,18 @@ def test_peyma_money_and_percent_spans_hold_a_number() -> None:
     assert total["MON"] > 100 and total["PCT"] > 100
     assert found["MON"] / total["MON"] >= 0.97
     assert found["PCT"] / total["PCT"] >= 0.95
+
+
+def test_a_day_of_a_hijri_month_is_a_date() -> None:
+    cases = {
+        "مراسم روز ۱۳ جمادی‌الثانی برگزار می‌شود": "--06-13",
+        "در ۱۲ ربیع الاول": "--03-12",
+        "در شب ۲۱ رمضان ۱۴۴۵": "1445-09-21",
+        "۳ محرم": "--01-03",
+    }
+    for text, date in cases.items():
+        found = find_numbers(text)
+        assert [(m.kind, m.date, m.calendar) for m in found] == [("date", date, "hijri")], text
+    # "صفر" is zero, not the month; a part of a month name alone is no month
+    assert [m.kind for m in find_numbers("۹ بر صفر")] == ["number"]
+    assert [m.kind for m in find_numbers("۱۰ جمادی نفر")] == ["number"]
