@@ -31,6 +31,7 @@ from bot.card.content import (
     format_range,
     jalali,
     source_name,
+    split_number,
 )
 from bot.card.draw import (
     HEIGHT,
@@ -38,6 +39,9 @@ from bot.card.draw import (
     WIDTH,
     CardLayout,
     Typesetter,
+    _arrow_room,
+    _number_size,
+    _number_width,
     draw_card,
     drawn_characters,
     layout,
@@ -233,6 +237,24 @@ def test_measured_boxes_match_the_pixels(raqm: bool) -> None:
             if not inked[x, y] and pixels[x, y] != background:
                 stray += 1
     assert stray == 0
+
+
+@pytest.mark.parametrize("raqm", ENGINES, ids=ENGINE_IDS)
+def test_numbers_get_the_largest_size_that_fits(raqm: bool) -> None:
+    ts = Typesetter(raqm)
+    figures = [f for case in ("money", "edge", "long-everything") for f in CASES[case]().figures]
+    figures += [replace(figures[0], number="۱" * n + " میلیارد") for n in range(1, 14, 2)]
+    for width in (300, 800):
+        for fig in figures:
+            got = _number_size(ts, fig, width, 128)
+            head, scale = split_number(fig.number)
+            fitting = [
+                s
+                for s in fonts.SIZES
+                if 50 <= s <= 128
+                and _number_width(ts, head, scale, s) + _arrow_room(fig, s) <= width
+            ]
+            assert got == (max(fitting) if fitting else 50), (fig.number, width)
 
 
 # --- the basic layout (arabic-reshaper and python-bidi, no libraqm) ------------------

@@ -273,8 +273,24 @@ def _number_size(ts: Typesetter, fig: CardFigure, width: int, largest: int) -> i
     """The largest of :data:`fonts.SIZES` at which the figure's number fits ``width``."""
     head, scale = split_number(fig.number)
     sizes = _sizes(largest, fonts.step(max(36, largest * 0.4)))
-    for size in sizes:
-        if _number_width(ts, head, scale, size) + _arrow_room(fig, size) <= width:
+
+    def fits(size: int) -> bool:
+        room = width - _arrow_room(fig, size)
+        digits = ts.width(head, size, fonts.BLACK)
+        if digits > room or not scale:
+            return digits <= room
+        return digits + size * SCALE_GAP + ts.width(scale, _scale_size(size), fonts.BOLD) <= room
+
+    full = _number_width(ts, head, scale, sizes[0]) + _arrow_room(fig, sizes[0])
+    if full <= width:
+        return sizes[0]
+    # Widths grow about in proportion to the size: start one step above the size the
+    # first measurement points to rather than measuring every size in between (each
+    # size measured is a face opened).
+    estimate = fonts.step(sizes[0] * width / full)
+    start = max(1, sizes.index(estimate) - 1) if estimate in sizes else len(sizes) - 1
+    for size in sizes[start:]:
+        if fits(size):
             return size
     return sizes[-1]
 
@@ -395,11 +411,8 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
     )
     y += 66
     title = ts.supported(content.title) or "…"
-    title_size = ts.fit_size(title, text_width, [64, 56], fonts.BOLD)
+    title_size = 56
     lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
-    if len(lines) == 2:
-        title_size = 56
-        lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
     for part in lines or [ELLIPSIS]:
         # A line with tall marks or ligatures gets the room its ink needs.
         h = max(_line_height(title_size), ts.ink_height(part, title_size, fonts.BOLD))
@@ -596,7 +609,9 @@ def render(plan: CardLayout) -> bytes:
             draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=color)
         else:
             draw.polygon(list(shape.points), fill=color)
-    for item in plan.texts:
+    # Lines never overlap, so the order they are drawn in does not change the
+    # pixels; drawing them face by face opens each face once.
+    for item in sorted(plan.texts, key=lambda t: (t.weight, t.size)):
         draw.text(
             (item.x, item.y),
             item.drawn,
