@@ -34,6 +34,7 @@ from summarizer.statements import (
     is_participle,
     numbers_in,
     problems,
+    quotable,
 )
 from summarizer.statements import (
     words as statement_words,
@@ -55,8 +56,8 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
 _REPORT_RX = re.compile(
-    r"^(?:و\s+)?(?:به\s+گزارش|به\s+گفته|به\s+نقل\s+از|(?:بر\s*اساس|بر\s+پایه|طبق)\s+[^،,:]{0,80}?"
-    r"(?:گزارش|آمار|اعلام|اطلاعات|داده‌های)|(?:بر\s*اساس|بر\s+پایه|طبق)\s+(?:این|همین)\s+گزارش)"
+    r"^(?:و\s+)?(?:به\s+گزارش|به\s+گفته|به\s+نقل\s+از|(?:بر\s*اساس|بر\s*پایه|طبق)\s+[^،,:]{0,80}?"
+    r"(?:گزارش|آمار|اعلام|اطلاعات|داده‌های)|(?:بر\s*اساس|بر\s*پایه|طبق)\s+(?:این|همین)\s+گزارش)"
     r"[^،,:]{0,160}?[،,:]\s*"
 )
 _NEWS_RX = re.compile(
@@ -310,6 +311,7 @@ def _finish(
             return line, figs
         if (
             found == ["speaker"]
+            and quotable(line)
             and not _addresses_someone(line)
             and not any(ranked[i].mention.kind == "duration" for i in figs)
         ):  # "سه بازی در ۹ روز انجام دادیم": the speaker's account, not a fact

@@ -83,6 +83,8 @@ _TRANSFER_WORDS = frozenset(_TIMES.get("transfer_words", []))
 _FEE_WORDS = frozenset(_TIMES.get("fee_words", []))
 _TRANSFER = str(_TIMES.get("transfer", "انتقال"))
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
+_MATCH_UNITS = _word_list("match_units")
+_MATCH_PHASES = _word_list("match_phases")
 _AFTER_NAME = frozenset({"و", "یا", "که", "را", "نیز", "هم", "حتی", "تا"})
 
 
@@ -733,6 +735,10 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "time"
     if unit is not None and unit.kind == "duration" and after in _RELATIVE_AFTER:
         return "relative"
+    if unit is not None and unit.canonical in _MATCH_UNITS and after in _MATCH_PHASES:
+        return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
+    if r.kind == "count" and unit is None and right in tables().age_words:
+        return "age"  # "در آستانه ۶۳ سالگی"
     if (
         (right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS)
         and prev
@@ -767,7 +773,8 @@ def _stock(text: str, place: _Place, r: _Reading) -> bool:
     if span in _STOCK_FIGURES:
         return True
     nxt = tokens[r.j].text if r.j < len(tokens) else ""
-    return f"{span} {nxt}" in _STOCK_FIGURES
+    nxt2 = tokens[r.j + 1].text if r.j + 1 < len(tokens) else ""
+    return f"{span} {nxt}" in _STOCK_FIGURES or f"{span} {nxt} {nxt2}" in _STOCK_FIGURES
 
 
 def _join_compound(text: str, base: int, m: Mention, nxt: NumberMatch, tokens: list[Token]) -> bool:
@@ -821,6 +828,8 @@ def _unit_at(tokens: list[Token], j: int, c_from: int | None = None) -> tuple[Un
 
 
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
+_LEADING_ZERO_RX = re.compile("۰[۰-۹]+")
+_MODEL_BEFORE_RX = re.compile(r"([^\s۰-۹\-]+)\s+[۰-۹]*$")
 
 
 def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int, nm: NumberMatch) -> bool:
@@ -832,6 +841,13 @@ def _is_phone_or_code(num_text: str, text: str, ns: int, ne: int, nm: NumberMatc
         return True
     if left == "-" and ns >= 2 and text[ns - 2].isalpha():
         return True  # ام-۴، اف-۱۴: a model name
+    if left == "-" or right == "-":
+        # "بوئینگ ۷۶۷-۳۰۰": both halves of a model number after a maker's name.
+        before = _MODEL_BEFORE_RX.search(text, max(0, ns - 40), ns if left != "-" else ns - 1)
+        if before and before.group(1) in tables().code_heads:
+            return True
+    if _LEADING_ZERO_RX.fullmatch(num_text):
+        return True  # "کد ۰۲۴": an area code, not an amount
     if nm.kind == "date":
         return False  # ۱۴۰۱/۱۲/۱۴: eight digits, but a date the grammar read
     digits = _DIGIT_RX.findall(num_text)

@@ -147,6 +147,7 @@ _MONTH_WORD: str = _fold(_D["dates"]["month_word"])
 _MONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["months"].items()}
 _MONTHS_GLUED: dict[str, int] = {w + _MONTH_WORD: v for w, v in _MONTHS.items()}
 _GMONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D["gregorian_months"].items()}
+_HMONTHS: dict[str, int] = {_fold(w): int(v) for w, v in _D.get("hijri_months", {}).items()}
 _dates = _D["dates"]
 _YEAR_WORDS: frozenset[str] = frozenset(
     _fold(w).replace("\u200c", "") for w in _dates["year_words"]
@@ -251,6 +252,7 @@ _RELEVANT: frozenset[str] = frozenset(
     | set(_YEAR_TAILS)
     | set(_ERAS)
     | set(_GMONTHS)
+    | {part for w in _HMONTHS for part in w.split("\u200c")}
     | {w for nxt in _AMBIGUOUS.values() for w in nxt}
     | set(_AMBIGUOUS)
     | {_CHANGE_FROM, _CHANGE_TO, _AND, _MONTH_WORD}
@@ -825,9 +827,17 @@ class _Parser:
         if month is None:
             month = _GMONTHS.get(w)
             calendar = "gregorian"
+        extra = 0
+        if month is None:
+            calendar = "hijri"
+            month = _HMONTHS.get(w)
+            second = self.word(j + 1)
+            if month is None and second is not None:
+                month = _HMONTHS.get(w + "\u200c" + second)  # "جمادی‌الثانی", "ربیع الاول"
+                extra = 1
         if month is None:
             return None
-        end = j + 1
+        end = j + 1 + extra
         if w in _MONTHS and self.word(end) == _MONTH_WORD and self.joined(end):
             end += 1
         year, yend = self.read_year(end, allow_year_word=True)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer.lexicon import is_leg, lexicon, load_toml, verb_stem
+from summarizer.lexicon import AJ, N, is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
 MAX_CHARS = 160
@@ -50,6 +50,12 @@ class Words:
     subordinators: tuple[str, ...]
     licensers: frozenset[str]
     agent_verbs: frozenset[str]
+    indefinite_subjects: frozenset[str]
+    question_words: frozenset[str]
+    conjunctions: frozenset[str]
+    opinion_phrases: tuple[str, ...]
+    quote_chatter: frozenset[str]
+    news_possessives: frozenset[str]
 
 
 @cache
@@ -76,6 +82,12 @@ def words() -> Words:
         subordinators=tuple(st.get("subordinators", [])),
         licensers=frozenset(st.get("subjunctive_licensers", [])),
         agent_verbs=frozenset(st.get("agent_verbs", [])),
+        indefinite_subjects=frozenset(st.get("indefinite_subjects", [])),
+        question_words=frozenset(st.get("question_words", [])),
+        conjunctions=frozenset(st.get("conjunctions", [])),
+        opinion_phrases=tuple(st.get("opinion_phrases", [])),
+        quote_chatter=frozenset(st.get("quote_chatter", [])),
+        news_possessives=frozenset(st.get("news_possessives", [])),
     )
 
 
@@ -191,6 +203,8 @@ def _problems(line: str) -> tuple[str, ...]:
         or any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
         or _SPEECH_COLON_RX.search(text)
         or any(f in text for f in w.inner_frames)
+        or any(f in text for f in w.opinion_phrases)
+        or _BYLINE_RX.match(text)
     ):
         out.append("frame")
     last = toks[-1].text
@@ -214,6 +228,7 @@ def _problems(line: str) -> tuple[str, ...]:
     elif groups and any(
         t.text in _FIRST_PERSON_WORDS
         or (is_verb_form(t.text) and is_first_or_second_person(t.text))
+        or first_person_possessive(t.text)
         for t in toks
     ):
         out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
@@ -222,23 +237,29 @@ def _problems(line: str) -> tuple[str, ...]:
     if text.count("«") != text.count("»"):
         out.append("dangling")
     second = toks[1].text if len(toks) > 1 else ""
-    if (first in _ANAPHORA and second not in _TIME_NOUNS) or _LIST_MARK_RX.match(text):
+    if (
+        (first in _ANAPHORA and second not in _TIME_NOUNS)
+        or (first in w.indefinite_subjects and second != "از")
+        or _LIST_MARK_RX.match(text)
+    ):
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
     if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if _OTHERS_RX.match(text):
+        out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
     if _DOUBLE_SCALE_RX.search(text):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
-    if _BACK_REFERENCE_RX.search(text):
+    if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
-    if "؟" in text or "?" in text:
-        out.append("frame")  # an interviewer's question
+    if "؟" in text or "?" in text or any(t.text in w.question_words for t in toks):
+        out.append("frame")  # an interviewer's question, or a rhetorical one
     if is_finite(toks, 0):
         out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
     if any(t.text in _CONDITIONALS for t in toks) or _subordinated(text, w.subordinators):
         out.append("frame")  # "اگر …": the condition changes what the figure says
     if any(t.text in w.pronouns for t in toks):
         out.append("no_subject")  # "آنها …", "فهرست ۱۸ نفره آنها": who?
-    if groups and _clause_after_verb(toks, groups):
+    if groups and (_clause_after_verb(toks, groups) or _verbless_conjunct(toks, groups)):
         out.append("dangling")  # "… این است که این ۲ مرد": the «که» clause has no verb
     if groups and _relative_only(toks, groups):
         out.append("no_main_verb")  # "منع پذیرش … که برای ۶۰ روز اعمال می‌شود": and then?
@@ -284,6 +305,13 @@ def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
 def _clause_after_verb(toks: list[Token], groups: list[int]) -> bool:
     """A «که» after the last verb: the clause it opens was cut before its verb."""
     return any(t.text == "که" for t in toks[groups[-1] + 1 :])
+
+
+def _verbless_conjunct(toks: list[Token], groups: list[int]) -> bool:
+    """``… قهرمان شد و در ۱۲ بازی``: a conjunct after the last verb that never gets its own."""
+    tail = toks[groups[-1] + 1 :]
+    conj = words().conjunctions
+    return any(t.text in conj for t in tail[:-1])
 
 
 def _relative_only(toks: list[Token], groups: list[int]) -> bool:
@@ -413,15 +441,24 @@ def _bare_relative(toks: list[Token], groups: list[int]) -> bool:
 
 _BACK_REFERENCE_RX = re.compile(
     r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده"
-    r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|تعداد(?:\s|$)|میزان(?:\s|$)|رقم(?:\s|$))"
+    r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|(?:تعداد|میزان|رقم)(?:\s|$))"
+    r"|(?:^|\s)(?:این|همین)\s+(?:مقدار|مبلغ)(?:\s|$)"
 )
+# "ثبت ۵ گل آن …": the first figure of the line is a part of something not shown.
+_PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
+# A line that opens with "N (noun) دیگر": the others of a count stated before.
+_OTHERS_RX = re.compile(r"^[0-9۰-۹][0-9۰-۹٬,.٫]*(?:\s+\S+)?\s+دیگر(?:\s|$)")
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
+# "نام نام‌خانوادگی - …": the reporter's byline before the text.
+_BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
 _LIST_MARK_RX = re.compile(r"^[0-9۰-۹]+\s*[-–)]")
 _TIME_UNITS = frozenset({"روز", "ماه", "سال", "هفته", "دقیقه", "ساعت", "ثانیه", "فصل"})
 _TIME_AFTER = frozenset({"دیگر", "بعد", "قبل", "پیش", "گذشته", "آینده"})
-_SCORE_START_RX = re.compile(r"^[0-9۰-۹]+\s*[-–]\s*[0-9۰-۹]+\s")
+_SCORE_START_RX = re.compile(
+    r"^[0-9۰-۹]+\s*(?:[-–]|\sبر\s)\s*(?:[0-9۰-۹]+|یک|صفر|دو|سه|چهار|پنج|شش|هفت)\s"
+)
 _MONEY_OR_PERCENT_UNITS = frozenset(
     {"درصد", "درصدی", "دلار", "تومان", "ریال", "یورو", "پوند", "میلیون", "میلیارد", "هزار"}
 )
@@ -510,6 +547,67 @@ _PERSONAL_AUX = frozenset(
         "اید",
     ]
 )
+
+
+_SINGULAR_WORDS = frozenset({"من", "خودم", "برایم", "ام"})
+# Possessive endings of the speaker and the listener: ``قراردادم``, ``نفرمان``, ``تیمتان``.
+_SINGULAR_POSSESSIVE = ("م", "\u200cام")
+_POSSESSIVE = (*_SINGULAR_POSSESSIVE, "مان", "\u200cمان", "تان", "\u200cتان")
+MIN_POSSESSED = 3
+
+
+def _possessed(word: str, endings: tuple[str, ...]) -> bool:
+    """``word`` is a known noun or adjective with one of ``endings`` glued on, not a word itself."""
+    if lexicon().pos(word) or verb_stem(word) is not None or word in words().news_possessives:
+        return False
+    if word.endswith("ان") and lexicon().pos(word[:-2]) & (N | AJ):
+        return False  # a plural: "مزاحمان"
+    for e in endings:
+        base = word[: -len(e)]
+        if word.endswith(e) and len(base) >= MIN_POSSESSED and lexicon().pos(base) & (N | AJ):
+            return True
+    return False
+
+
+def first_person_possessive(word: str) -> bool:
+    """``کودکم``, ``خوبمان``, ``قراردادتان``: the speaker's (or listener's) own."""
+    return _possessed(word, _POSSESSIVE)
+
+
+def is_first_person_singular(word: str) -> bool:
+    """``شدم``, ``نبودم``, ``کرده‌ام``, ``خواهم``: one person's own story."""
+    if word in ("خواهم", "نخواهم", "باشم"):
+        return True
+    stem = verb_stem(word)
+    if stem is None or stem == word:
+        return False
+    if word.endswith(stem + "م"):
+        return True
+    return word.endswith(stem + "ه" + ZWNJ + "ام")
+
+
+def quotable(line: str) -> bool:
+    """Whether a speaker's own words state a fact worth repeating under their name.
+
+    ``هدایتی: در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم`` (an institution's
+    "we" reporting what happened) is; one person's story (``… من جزو ۱۸ نفر
+    نبودم``), wishes, efforts and duties (``دوست داشتیم …``, ``تلاش می‌کنیم``,
+    ``باید …``) and second-person talk are not.
+    """
+    w = words()
+    for t in _word_tokens(line):
+        word = t.text
+        if word in _SINGULAR_WORDS or word in w.quote_chatter:
+            return False
+        if _possessed(word, _SINGULAR_POSSESSIVE):
+            return False  # "قراردادم ۱۵۰ میلیون بود": one person's story
+        if (
+            is_verb_form(word)
+            and (is_first_person_singular(word) or word.endswith("ید"))
+            and verb_stem(word) not in (None, word)
+        ):
+            return False
+    return True
 
 
 def is_first_or_second_person(word: str) -> bool:

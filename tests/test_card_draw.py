@@ -1,22 +1,25 @@
 """Figure cards: what they show, that every character drawn is in the font, that
-every piece of text stays in its box and on the card, and that the same input
-gives the same bytes. Run for each layout engine this machine has (libraqm
-when Pillow has it, and always the basic one)."""
+every piece of text stays in its box and on the card, that the basic layout
+draws joined letters in visual order, that the fonts stay few, and that the
+same input gives the same bytes. Run for each layout engine this machine has
+(libraqm when Pillow has it, and always the basic one)."""
 
 from __future__ import annotations
 
+import gc
 import io
 import itertools
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from fontTools.ttLib import TTFont
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from bot.card import font as fonts
 from bot.card.content import (
@@ -28,10 +31,23 @@ from bot.card.content import (
     format_range,
     jalali,
     source_name,
+    split_number,
 )
-from bot.card.draw import HEIGHT, PALETTES, WIDTH, CardLayout, draw_card, drawn_characters, layout
+from bot.card.draw import (
+    HEIGHT,
+    PALETTES,
+    WIDTH,
+    CardLayout,
+    Typesetter,
+    _arrow_room,
+    _number_size,
+    _number_width,
+    draw_card,
+    drawn_characters,
+    layout,
+)
 from bot.card.service import CAPTION_LIMIT, caption
-from bot.card.text import ELLIPSIS, strip_format
+from bot.card.text import ELLIPSIS, strip_format, visual
 from handlers.ports import ChatPrefs
 from summarizer import digest
 from tests.card_samples import (
@@ -94,6 +110,15 @@ CASES: dict[str, Callable[[], CardContent]] = {
         figures=[replace(f, number=f.number + " " + "هزار " * 8) for f in _edge().figures]
         + _edge().figures[:2],
     ),
+    # A ligature with marks high above the letters in the title, and letters in the
+    # number line (whose box is sized for digits).
+    "tall-marks": lambda: replace(
+        _edge(title="پیام آیت‌الله به همایش ملی پژوهش‌های قرآنی در شهر قم"),
+        figures=[
+            replace(_edge().figures[0], number="دوازدهم فروردین ۱۳۵۸"),
+            *_edge().figures[1:],
+        ],
+    ),
 }
 
 
@@ -122,6 +147,43 @@ def test_character_map_matches_fonttools() -> None:
 
 def test_fonts_are_made_once_per_size() -> None:
     assert fonts.font(40, fonts.BOLD) is fonts.font(40, fonts.BOLD)
+
+
+def test_sizes_are_a_ladder_of_small_steps() -> None:
+    sizes = fonts.SIZES
+    assert list(sizes) == sorted(set(sizes))
+    assert all(1.07 <= b / a <= 1.15 for a, b in itertools.pairwise(sizes))
+    assert fonts.step(41) == 40 and fonts.step(40) == 40 and fonts.step(5) == sizes[0]
+    assert fonts.step(1000) == sizes[-1]
+    assert fonts.smaller(40) == 36 and fonts.smaller(41, 2) == 32
+    assert fonts.smaller(sizes[0], 3) == sizes[0]
+    # Any size asked for is drawn at a size of the ladder, with the same face.
+    assert fonts.font(43, fonts.BOLD) is fonts.font(40, fonts.BOLD)
+    assert fonts.font(43, fonts.BOLD).size == 40
+
+
+def _font_mappings() -> int:
+    """How many times this process has the font file mapped (one per open face)."""
+    path = str(fonts.font_path())
+    with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+        return sum(1 for row in maps if row.rstrip("\n").endswith(path))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_open_faces_stay_bounded() -> None:
+    for weight in (fonts.REGULAR, fonts.MEDIUM, fonts.BOLD, fonts.BLACK):
+        for size in range(8, 140, 3):
+            fonts.font(size, weight).getlength("رقم ۱۲")
+    gc.collect()
+    assert fonts._face.cache_info().currsize <= fonts.MAX_FACES
+    assert _font_mappings() <= fonts.MAX_FACES
+
+
+@pytest.mark.parametrize("raqm", ENGINES, ids=ENGINE_IDS)
+@pytest.mark.parametrize("case", list(CASES))
+def test_every_line_is_drawn_at_a_size_of_the_ladder(case: str, raqm: bool) -> None:
+    plan = layout(CASES[case](), raqm=raqm)
+    assert {item.size for item in plan.texts} <= set(fonts.SIZES)
 
 
 # --- layout ----------------------------------------------------------------------------
@@ -175,6 +237,100 @@ def test_measured_boxes_match_the_pixels(raqm: bool) -> None:
             if not inked[x, y] and pixels[x, y] != background:
                 stray += 1
     assert stray == 0
+
+
+@pytest.mark.parametrize("raqm", ENGINES, ids=ENGINE_IDS)
+def test_numbers_get_the_largest_size_that_fits(raqm: bool) -> None:
+    ts = Typesetter(raqm)
+    figures = [f for case in ("money", "edge", "long-everything") for f in CASES[case]().figures]
+    figures += [replace(figures[0], number="۱" * n + " میلیارد") for n in range(1, 14, 2)]
+    for width in (300, 800):
+        for fig in figures:
+            got = _number_size(ts, fig, width, 128)
+            head, scale = split_number(fig.number)
+            fitting = [
+                s
+                for s in fonts.SIZES
+                if 50 <= s <= 128
+                and _number_width(ts, head, scale, s) + _arrow_room(fig, s) <= width
+            ]
+            assert got == (max(fitting) if fitting else 50), (fig.number, width)
+
+
+# --- the basic layout (arabic-reshaper and python-bidi, no libraqm) ------------------
+
+
+def _base_letters(text: str) -> set[str]:
+    """Letters of the Arabic block (U+0600-U+06FF) in ``text``: the basic layout must
+    draw their joined presentation forms instead."""
+    return {c for c in text if 0x0600 <= ord(c) <= 0x06FF and unicodedata.category(c) == "Lo"}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_basic_layout_draws_joined_letters_in_visual_order(case: str) -> None:
+    plan = layout(CASES[case](), raqm=False)
+    assert not plan.raqm
+    assert Typesetter(False).font(40, fonts.BOLD).layout_engine == ImageFont.Layout.BASIC
+    persian = 0
+    for item in plan.texts:
+        if item.ltr:
+            assert item.drawn == item.text
+            continue
+        assert item.drawn == visual(item.text), item.text
+        assert not _base_letters(item.drawn), item.text
+        # Persian words stand right to left: the first one read is the rightmost.
+        at = 0
+        for word in reversed(item.text.split(" ")):
+            if _base_letters(word):
+                found = item.drawn.find(visual(word), at)
+                assert found >= 0, (item.text, word)
+                at = found + len(visual(word))
+        persian += bool(_base_letters(item.text))
+    assert persian >= 5
+
+
+def _ink(text: str, font: ImageFont.FreeTypeFont, direction: str | None) -> Image.Image:
+    image = Image.new("L", (1100, 200), 0)
+    language = "fa" if direction else None
+    ImageDraw.Draw(image).text(
+        (1050, 100), text, font=font, fill=255, anchor="rm", direction=direction, language=language
+    )
+    return image.point(lambda p: 255 if p > 127 else 0)
+
+
+def _covered(a: Image.Image, b: Image.Image) -> float:
+    """The share of ``a``'s ink within 2 pixels of ``b``'s."""
+    near = b.filter(ImageFilter.MaxFilter(5))
+    return ImageChops.multiply(a, near).histogram()[255] / max(1, a.histogram()[255])
+
+
+def _same_ink(a: Image.Image, b: Image.Image) -> float:
+    return min(_covered(a, b), _covered(b, a))
+
+
+@pytest.mark.skipif(not fonts.has_raqm(), reason="libraqm draws the reference")
+@pytest.mark.parametrize("case", ["money", "range", "edge"])
+def test_basic_layout_words_look_as_libraqm_draws_them(case: str) -> None:
+    """Each word of the basic layout, drawn as it prepares it, has the ink libraqm's
+    shaping gives the logical word; the logical letters drawn as they are do not."""
+    plan = layout(CASES[case](), raqm=False)
+    basic, raqm = Typesetter(False), Typesetter(True)
+    words = 0
+    for item in plan.texts:
+        if item.ltr:
+            continue
+        for word in item.text.split(" "):
+            if not _base_letters(word):
+                continue
+            reference = _ink(word, raqm.font(item.size, item.weight), "rtl")
+            ours = _ink(visual(word), basic.font(item.size, item.weight), None)
+            assert _same_ink(ours, reference) >= 0.85, word
+            words += 1
+    assert words >= 10
+    word = "تفصیلی"
+    reference = _ink(word, raqm.font(56, fonts.BOLD), "rtl")
+    unjoined = _ink(word, basic.font(56, fonts.BOLD), None)
+    assert _same_ink(unjoined, reference) < 0.75
 
 
 def test_title_wraps_to_two_lines_with_an_ellipsis() -> None:

@@ -161,3 +161,9 @@ def test_clauses_of_two_sentences_are_not_glued() -> None:
     text = "* در ۱۲۰ دیداری که تاکنون برگزار شده، هر بازی به طور میانگین ۲.۴ گل داشته است."
     for line in _bullets(text):
         assert " و هر بازی" not in line, line
+
+
+def test_a_report_frame_written_as_one_word_is_dropped() -> None:
+    d = digest("برپایه این گزارش، در این مدت ۲۴۰ واحد صنفی متخلف در شهر پلمب شدند.")
+    assert d.bullets
+    assert not any(line.startswith(("برپایه", "گزارش")) for line in d.bullets), d.bullets

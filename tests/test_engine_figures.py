@@ -190,8 +190,17 @@ def test_trivia(text: str, number: str, trivia: str, drop: bool) -> None:
         ("نماینده وزن ۷۴ کیلوگرم کشورمان به فینال رسید.", "۷۴", "class", False),
         ("تیم زیر ۱۷ سال استان به مرحله نهایی راه یافت.", "۱۷", "age", False),
         ("چک‌پول ۵۰ هزار تومانی از گردش خارج می‌شود.", "۵۰ هزار", "denomination", False),
-        # The frame of every match.
+        # The frame of every match, a stretch of it, the starting eleven.
         ("بازیکنان در ۹۰ دقیقه تلاش زیادی کردند.", "۹۰", "stock", False),
+        ("میزبان ۲۵ دقیقه اول بازی را بهتر شروع کرد.", "۲۵", "relative", False),
+        ("هافبک جوان دوباره در جمع ۱۱ بازیکن ثابت قرار گرفت.", "۱۱", "stock", False),
+        # An age.
+        ("نویسنده نامدار در آستانه ۷۰ سالگی رمان تازه‌ای منتشر کرد.", "۷۰", "age", False),
+        # A shirt number, an area code, a model number.
+        ("هافبک تازه‌وارد پیراهن ۸ را به تن می‌کند.", "۸", "code", True),
+        ("پیش‌شماره شهر از ۰۳۱ تغییر می‌کند.", "۰۳۱", "code", True),
+        ("راننده جوان در مسابقات فرمول ۱ حاضر شد و ۱۲ امتیاز گرفت.", "۱", "code", True),
+        ("این شرکت هواپیمای بوئینگ ۷۳۷-۸۰۰ را اجاره کرد.", "۸۰۰", "code", True),
     ],
 )
 def test_incidental_numbers(text: str, number: str, trivia: str, drop: bool) -> None:

@@ -19,6 +19,16 @@ def test_decimal_points_do_not_split() -> None:
     assert _texts(text) == ["نرخ تورم ۱۲.۵ درصد شد.", "رشد ۳.۲ درصد بود."]
 
 
+def test_a_full_stop_without_its_space_still_splits() -> None:
+    text = "شهرداری ۲۰ پارک تازه افتتاح کرد.این پارک‌ها ۴۰۰ میلیارد ریال هزینه داشت."
+    assert _texts(text) == [
+        "شهرداری ۲۰ پارک تازه افتتاح کرد.",
+        "این پارک‌ها ۴۰۰ میلیارد ریال هزینه داشت.",
+    ]
+    # An abbreviation's single letters are no sentence end.
+    assert len(_texts("نماینده ج.ا.ایران ۳ پیشنهاد داد.")) == 1
+
+
 def test_spans_are_trimmed_and_never_empty() -> None:
     text = "  \n. \n الف .  \n"
     for a, b in split_sentences(text):

@@ -91,6 +91,26 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         # An opinion, not a fact; a bracket left open.
         ("به نظرم کل ۹۰ دقیقه بازی خوبی بود", "frame"),
         ("کشور یکی از ۵ تولیدکننده بزرگ (با سهم ۱۲ درصد است", "dangling"),
+        # A conjunct after the verb that never gets its own verb.
+        ("مهاجم تیم با باشگاهش قهرمان جام شد و در ۳۸ دیدار", "dangling"),
+        ("کمیته امروز جلسه‌ای برگزار کرده و بعد از اعلام محرومیت ۴ جلسه‌ای مدافع", "dangling"),
+        # A question, asked or rhetorical.
+        ("آیا ۴۰ میلیارد تومان برای این سازمان رقم بزرگی است", "frame"),
+        ("بازیکن از سال ۹۰ مبلغ ۵۰ میلیون تومان طلب دارد چرا کسی پاسخ نمی‌دهد", "frame"),
+        # Who is "one of them", what is "that amount", what is "it"?
+        ("یکی با ۱۸ امتیاز در صدر جدول است", "no_subject"),
+        ("از این مقدار ۱۲۰ هزار تن به سیلوهای استان تحویل شد", "no_subject"),
+        ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
+        # A score first: who won, who lost?
+        ("۳ بر یک بازنده شد", "no_subject"),
+        # An appraisal or an example, not a fact.
+        ("گردآوردن ۵۰ هزار تماشاگر در یک روز کار ساده‌ای نیست", "frame"),
+        ("مثلا ۲۰ درصد درآمد روستاییان از مالیات معاف است", "frame"),
+        # A byline left before the text; a line that opens with its predicate.
+        ("مریم احمدی - آمارها نشان می‌دهد ۲۰ درصد مغازه‌ها تعطیل شده است", "frame"),
+        ("متشکل از سه دروازه‌بان، ۸ مدافع و ۶ مهاجم است", "frame"),
+        # A pointer to a list the line does not hold.
+        ("سرمربی ۱۴ بازیکن اعزامی را به قرار زیر معرفی کرد", "frame"),
         # Too long for a ticker.
         ("در سال جاری " + "و ".join(["۲۰ طرح آب‌رسانی روستایی در استان"] * 6) + " اجرا شد", "long"),
     ],
@@ -181,3 +201,33 @@ def test_every_bullet_within_160_characters() -> None:
     long_clause = "، ".join(f"{n} دستگاه اتوبوس در ناوگان شهر" for n in range(10, 30))
     d = digest(f"مدیرعامل گفت: {long_clause} نوسازی شد.")
     assert all(len(line) <= 160 for line in d.bullets)
+
+
+def test_a_speakers_wishes_and_story_are_not_quoted() -> None:
+    from summarizer.statements import quotable
+
+    # an institution's "we" reporting what happened may be quoted under its name
+    assert quotable("در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم")
+    assert quotable("در استان ۱۳ مرکز درمانی داریم")
+    # wishes, efforts, one person's story are not facts to repeat
+    assert not quotable("دوست داشتیم ۹ امتیاز بگیریم اما نشد")
+    assert not quotable("برای ۴ مسابقه آینده تلاش می‌کنیم")
+    assert not quotable("من جزو ۱۸ نفر فهرست نبودم")
+    assert not quotable("در آن مسابقه ۳ اخطاره شدم")
+    assert not quotable("سال اول قراردادم ۱۵۰ میلیون تومان بود")
+
+
+def test_the_speakers_possessive_marks_their_own_words() -> None:
+    from summarizer.statements import first_person_possessive
+
+    assert "speaker" in problems("سال اول قراردادم در این باشگاه ۱۵۰ میلیون تومان بود")
+    assert "speaker" in problems("هر ۱۲ نفرمان را به اتاق دیگری فرستادند")
+    for word in ("کشورمان", "قهرمان", "سازمان", "مردم", "مزاحمان", "ساختمان", "نظام"):
+        assert not first_person_possessive(word), word
+    assert problems("ورزشکاران کشورمان در این رقابت‌ها ۳ مدال طلا کسب کردند") == []
+
+
+def test_a_line_about_the_others_of_a_count_is_not_alone() -> None:
+    assert "no_subject" in problems("۶۰ تن دیگر هم در این حادثه زخمی شدند")
+    assert "no_subject" in problems("۳ میلیارد دیگر برای این پروژه در نظر گرفته شد")
+    assert "no_subject" not in problems("۱۲ هزار نفر در این طرح ملی شرکت کردند")

@@ -162,27 +162,24 @@ class Typesetter:
 
         The caller fits the text by its advance width; the ink can reach a little
         past that (side bearings), so the line is moved back inside the box, and cut
-        shorter if the ink is wider than the box.
+        shorter if the ink is wider than the box. Ink taller than the box (marks
+        and ligatures well above or below the letters) is drawn a size smaller.
         """
-        f = self.font(size, weight)
-        direction, language = self.direction(ltr), self.language(ltr)
         anchor = {"right": "r", "left": "l", "center": "m"}[align]
         anchor += "m" if baseline is None else "s"
-
-        def ink(candidate: str) -> tuple[float, float, float, float]:
-            drawn = self.prepare(candidate, ltr)
-            return f.getbbox(drawn, anchor=anchor, direction=direction, language=language)
-
-        def ink_fits(candidate: str) -> bool:
-            left, _, right, _ = ink(candidate)
-            return math.ceil(right) - math.floor(left) <= box[2] - box[0]
-
-        if not ink_fits(text):
-            text = truncate(text, ink_fits)
+        logical = text
+        size = fonts.step(size)
+        while True:
+            text = self._fit_ink(logical, box[2] - box[0], size, weight, ltr, anchor)
+            left, top, right, bottom = self.ink(text, size, weight, ltr, anchor)
+            if math.ceil(bottom) - math.floor(top) <= box[3] - box[1]:
+                break
+            if size == fonts.SIZES[0]:
+                break
+            size = fonts.smaller(size)
         drawn = self.prepare(text, ltr)
         x = {"right": box[2], "left": box[0], "center": (box[0] + box[2]) // 2}[align]
         y = (box[1] + box[3]) // 2 if baseline is None else baseline
-        left, top, right, bottom = ink(text)
         x += min(0, box[2] - math.ceil(x + right)) + max(0, box[0] - math.floor(x + left))
         y += min(0, box[3] - math.ceil(y + bottom)) + max(0, box[1] - math.floor(y + top))
         measured = (
@@ -193,8 +190,34 @@ class Typesetter:
         )
         return TextItem(text, drawn, size, weight, x, y, anchor, color, box, measured, ltr, role)
 
+    def ink(
+        self, text: str, size: int, weight: int, ltr: bool = False, anchor: str = "rm"
+    ) -> tuple[float, float, float, float]:
+        """The ink box of ``text`` around its anchor point."""
+        return self.font(size, weight).getbbox(
+            self.prepare(text, ltr),
+            anchor=anchor,
+            direction=self.direction(ltr),
+            language=self.language(ltr),
+        )
+
+    def ink_height(self, text: str, size: int, weight: int, ltr: bool = False) -> int:
+        _, top, _, bottom = self.ink(text, size, weight, ltr)
+        return math.ceil(bottom) - math.floor(top)
+
+    def _fit_ink(
+        self, text: str, width: int, size: int, weight: int, ltr: bool, anchor: str
+    ) -> str:
+        """``text``, cut short with an ellipsis if its ink is wider than ``width``."""
+
+        def fits(candidate: str) -> bool:
+            left, _, right, _ = self.ink(candidate, size, weight, ltr, anchor)
+            return math.ceil(right) - math.floor(left) <= width
+
+        return text if fits(text) else truncate(text, fits)
+
     def fit_size(
-        self, text: str, width: int, sizes: range | list[int], weight: int, ltr: bool = False
+        self, text: str, width: int, sizes: list[int], weight: int, ltr: bool = False
     ) -> int:
         """The largest of ``sizes`` (largest first) at which ``text`` fits ``width``."""
         last = 0
@@ -225,11 +248,20 @@ SCALE_RATIO = 0.5
 SCALE_GAP = 0.22  # of the number's size, between the digits and the scale word
 
 
+def _sizes(largest: int, smallest: int) -> list[int]:
+    """The sizes of :data:`fonts.SIZES` from ``largest`` down to ``smallest``."""
+    return [s for s in reversed(fonts.SIZES) if smallest <= s <= largest]
+
+
+def _scale_size(size: int) -> int:
+    """The size of the scale word after a number of ``size``."""
+    return fonts.step(size * SCALE_RATIO)
+
+
 def _number_width(ts: Typesetter, head: str, scale: str | None, size: int) -> float:
     width = ts.width(head, size, fonts.BLACK)
     if scale:
-        small = round(size * SCALE_RATIO)
-        width += size * SCALE_GAP + ts.width(scale, small, fonts.BOLD)
+        width += size * SCALE_GAP + ts.width(scale, _scale_size(size), fonts.BOLD)
     return width
 
 
@@ -238,32 +270,78 @@ def _arrow_room(fig: CardFigure, size: int) -> int:
 
 
 def _number_size(ts: Typesetter, fig: CardFigure, width: int, largest: int) -> int:
-    """The largest size (in steps of 4) at which the figure's number fits ``width``."""
+    """The largest of :data:`fonts.SIZES` at which the figure's number fits ``width``."""
     head, scale = split_number(fig.number)
-    smallest = max(36, int(largest * 0.4))
-    for size in range(largest, smallest - 1, -4):
-        if _number_width(ts, head, scale, size) + _arrow_room(fig, size) <= width:
+    sizes = _sizes(largest, fonts.step(max(36, largest * 0.4)))
+
+    def fits(size: int) -> bool:
+        room = width - _arrow_room(fig, size)
+        digits = ts.width(head, size, fonts.BLACK)
+        if digits > room or not scale:
+            return digits <= room
+        return digits + size * SCALE_GAP + ts.width(scale, _scale_size(size), fonts.BOLD) <= room
+
+    full = _number_width(ts, head, scale, sizes[0]) + _arrow_room(fig, sizes[0])
+    if full <= width:
+        return sizes[0]
+    # Widths grow about in proportion to the size: start one step above the size the
+    # first measurement points to rather than measuring every size in between (each
+    # size measured is a face opened).
+    estimate = fonts.step(sizes[0] * width / full)
+    start = max(1, sizes.index(estimate) - 1) if estimate in sizes else len(sizes) - 1
+    for size in sizes[start:]:
+        if fits(size):
             return size
-    return smallest
+    return sizes[-1]
+
+
+def _text_sizes(wide: bool, smaller: int) -> tuple[int, int, int]:
+    """The sizes of the unit, subject and meta lines of a figure, ``smaller`` steps of
+    :data:`fonts.SIZES` below their own."""
+    return (
+        fonts.smaller(44 if wide else 36, smaller),
+        fonts.smaller(36 if wide else 32, smaller),
+        fonts.smaller(28 if wide else 26, smaller),
+    )
+
+
+def _subject_lines(ts: Typesetter, fig: CardFigure, width: int, size: int) -> list[str]:
+    if not fig.subject:
+        return []
+    return wrap(fig.subject, ts.fits(width, size, fonts.MEDIUM), 2)
+
+
+def _block_height(
+    ts: Typesetter, fig: CardFigure, width: int, number_size: int, smaller: int, wide: bool
+) -> int:
+    """The height of :func:`_figure_block`, measuring only the subject (the one part
+    whose number of lines depends on its width)."""
+    unit_size, subject_size, meta_size = _text_sizes(wide, smaller)
+    height = _line_height(number_size, fonts.BLACK)
+    if fig.unit:
+        height += _line_height(unit_size, fonts.BOLD)
+    subject = _subject_lines(ts, fig, width, subject_size)
+    height += len(subject) * _line_height(subject_size, fonts.MEDIUM)
+    if fig.meta:
+        height += _line_height(meta_size, fonts.REGULAR)
+    return height
 
 
 def _figure_block(
-    ts: Typesetter, fig: CardFigure, width: int, number_size: int, scale: float, wide: bool
+    ts: Typesetter, fig: CardFigure, width: int, number_size: int, smaller: int, wide: bool
 ) -> _Block:
-    """The lines under the number of one figure at ``scale``; the number is the first
-    line (its text is drawn by the caller)."""
+    """The lines under the number of one figure, ``smaller`` steps of
+    :data:`fonts.SIZES` below their own sizes; the number is the first line (its
+    text is drawn by the caller)."""
     lines: list[tuple[str, int, int, str, str]] = [
         (fig.number, number_size, fonts.BLACK, "text", "number")
     ]
-    unit_size = int((44 if wide else 38) * scale)
-    subject_size = int((36 if wide else 32) * scale)
-    meta_size = int((30 if wide else 27) * scale)
+    unit_size, subject_size, meta_size = _text_sizes(wide, smaller)
     if fig.unit:
         unit = truncate(fig.unit, ts.fits(width, unit_size, fonts.BOLD))
         lines.append((unit, unit_size, fonts.BOLD, "accent", "unit"))
-    if fig.subject:
-        for part in wrap(fig.subject, ts.fits(width, subject_size, fonts.MEDIUM), 2):
-            lines.append((part, subject_size, fonts.MEDIUM, "text", "subject"))
+    for part in _subject_lines(ts, fig, width, subject_size):
+        lines.append((part, subject_size, fonts.MEDIUM, "text", "subject"))
     if fig.meta:
         meta = truncate(fig.meta, ts.fits(width, meta_size, fonts.REGULAR))
         lines.append((meta, meta_size, fonts.REGULAR, "muted", "meta"))
@@ -325,7 +403,7 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
         ts.line(
             "رقم",
             box=(MARGIN, y, WIDTH - MARGIN, y + 50),
-            size=34,
+            size=36,
             weight=fonts.BLACK,
             color="accent",
             role="brand",
@@ -333,13 +411,11 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
     )
     y += 66
     title = ts.supported(content.title) or "…"
-    title_size = ts.fit_size(title, text_width, [60, 56], fonts.BOLD)
+    title_size = 56
     lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
-    if len(lines) == 2:
-        title_size = 56
-        lines = wrap(title, ts.fits(text_width, title_size, fonts.BOLD), 2)
     for part in lines or [ELLIPSIS]:
-        h = _line_height(title_size)
+        # A line with tall marks or ligatures gets the room its ink needs.
+        h = max(_line_height(title_size), ts.ink_height(part, title_size, fonts.BOLD))
         out.texts.append(
             ts.line(
                 part,
@@ -376,7 +452,7 @@ def layout(content: CardContent, theme: str = "light", *, raqm: bool | None = No
     handle_width = 0
     if content.handle:
         handle = ts.supported(content.handle)
-        hsize = ts.fit_size(handle, text_width // 2, range(34, 21, -2), fonts.MEDIUM, ltr=True)
+        hsize = ts.fit_size(handle, text_width // 2, _sizes(32, 22), fonts.MEDIUM, ltr=True)
         handle = truncate(handle, ts.fits(text_width // 2, hsize, fonts.MEDIUM, ltr=True))
         handle_width = int(ts.width(handle, hsize, fonts.MEDIUM, ltr=True)) + 40
         out.texts.append(
@@ -436,14 +512,14 @@ def _place_figure(
 ) -> None:
     width = box[2] - box[0] - 2 * PAD
     room = box[3] - box[1] - 2 * 20
-    # Smaller text under the number first, then a smaller number.
-    block = _figure_block(ts, fig, width, number_size, 1.0, wide)
-    for scale, size in [(s, number_size) for s in (0.92, 0.84, 0.76)] + [
-        (0.76, int(number_size * f)) for f in (0.9, 0.8, 0.7, 0.6)
-    ]:
-        if block.height <= room:
+    # Smaller text under the number first, then a smaller number; the block is
+    # measured in full only at the sizes chosen.
+    tries = [(steps, number_size) for steps in (0, 1, 2, 3)]
+    tries += [(3, max(36, fonts.smaller(number_size, steps))) for steps in (1, 2, 3, 4)]
+    for smaller, size in tries:
+        if _block_height(ts, fig, width, size, smaller, wide) <= room:
             break
-        block = _figure_block(ts, fig, width, max(36, size), scale, wide)
+    block = _figure_block(ts, fig, width, size, smaller, wide)
     # Drop lines from the end while the block is still too tall.
     kept = list(block.lines)
     while len(kept) > 1 and _Block(kept).height > room:
@@ -494,7 +570,8 @@ def _place_number(ts: Typesetter, out: CardLayout, fig: CardFigure, box: Box, si
     out.texts.append(item)
     if not scale:
         return
-    small = round(size * SCALE_RATIO)
+    size = item.size
+    small = _scale_size(size)
     ascent, descent = ts.font(size, fonts.BLACK).getmetrics()
     baseline = item.y + (ascent - descent) // 2
     scale_right = item.bbox[0] - round(size * SCALE_GAP)
@@ -532,7 +609,9 @@ def render(plan: CardLayout) -> bytes:
             draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=color)
         else:
             draw.polygon(list(shape.points), fill=color)
-    for item in plan.texts:
+    # Lines never overlap, so the order they are drawn in does not change the
+    # pixels; drawing them face by face opens each face once.
+    for item in sorted(plan.texts, key=lambda t: (t.weight, t.size)):
         draw.text(
             (item.x, item.y),
             item.drawn,

@@ -1,5 +1,6 @@
 """The card's font: Noto Sans Arabic from the ``fontpkg-noto-sans-arabic``
-package, loaded once per process at each size, and its character map.
+package, at a fixed ladder of sizes with a bounded number of faces open, and
+its character map.
 
 The font is variable (width and weight axes); :func:`font` sets the weight
 by its axis value. :func:`charmap` reads the font's ``cmap`` table (formats 4
@@ -41,16 +42,31 @@ def has_raqm() -> bool:
     return bool(features.check("raqm"))
 
 
-# Each face costs some hundreds of KB; sizes are rounded to even pixels and at most
-# this many faces are kept, so memory stays bounded whatever the cards hold.
-MAX_FACES = 48
+# The sizes text is drawn at, in steps of 8 to 14 per cent. Every face maps the
+# whole font file (about 0.8 MB of resident memory each once text has been drawn
+# with it), so the layout works with these sizes only and at most MAX_FACES faces
+# are kept open; a face dropped from the cache is closed and its mapping released.
+SIZES = (20, 22, 24, 26, 28, 32, 36, 40, 44, 50, 56, 64, 72, 80, 90, 100, 112, 128)
+MAX_FACES = 12
 
 
-def font(size: int, weight: int = REGULAR, *, raqm: bool | None = None) -> ImageFont.FreeTypeFont:
-    """The font at ``size`` pixels (rounded down to an even number) and ``weight``;
-    one object per (size, weight, layout), made once."""
+def step(size: float) -> int:
+    """The largest size of :data:`SIZES` not above ``size`` (the smallest for less)."""
+    below = [s for s in SIZES if s <= size]
+    return below[-1] if below else SIZES[0]
+
+
+def smaller(size: float, steps: int = 1) -> int:
+    """The size ``steps`` places below ``step(size)`` in :data:`SIZES` (at least the
+    smallest)."""
+    return SIZES[max(0, SIZES.index(step(size)) - steps)]
+
+
+def font(size: float, weight: int = REGULAR, *, raqm: bool | None = None) -> ImageFont.FreeTypeFont:
+    """The font at ``step(size)`` pixels and ``weight``; one object per (size, weight,
+    layout) while it stays among the :data:`MAX_FACES` most recently used."""
     use_raqm = has_raqm() if raqm is None else raqm
-    return _face(max(8, size - size % 2), weight, use_raqm)
+    return _face(step(size), weight, use_raqm)
 
 
 @lru_cache(maxsize=MAX_FACES)
