@@ -25,7 +25,7 @@ from bench.common import REPO_ROOT, corpus_dir, format_table, machine
 
 BENCHMARKS = REPO_ROOT / "BENCHMARKS.md"
 OUT = REPO_ROOT / "bench" / "out"
-SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "speed", "card")
+SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "subjects", "speed", "card")
 
 
 def run_script(name: str, extra: list[str]) -> tuple[str, dict[str, Any] | None]:
@@ -153,6 +153,23 @@ def goals(results: dict[str, dict[str, Any] | None]) -> str:
         ">= 0.95",
         judged,
         None if judged is None else judged >= 0.95,
+        ".3f",
+    )
+    subjects = results.get("subjects")
+    coverage = _get(subjects, "min_rate")
+    add(
+        "Count, money, percent figures with a subject (worst corpus, test half)",
+        ">= 0.95",
+        coverage,
+        None if coverage is None else coverage >= 0.95,
+        ".3f",
+    )
+    right = _get(subjects, "judged", "right_rate")
+    add(
+        "Judged subjects right (test half sample)",
+        ">= 0.90",
+        right,
+        None if right is None else right >= 0.9,
         ".3f",
     )
     speed = results.get("speed")
