@@ -166,13 +166,22 @@ def normalize(text: str) -> Normalized:
     src = text.translate(_ONE_TO_ONE)
     out = _Builder(len(src))
     pos = 0
+    n = len(src)
     for m in _EDIT_RX.finditer(src):
         a, b = m.span()
         if a < out.skip_to:
             continue
+        kind = m.lastgroup
+        # Fast path: a single space or a word that stays as it is is left in the
+        # stretch copied verbatim with the text around it.
+        prev = src[a - 1] if a > pos else out.last_char()
+        if kind == "sp":
+            if b - a == 1 and prev not in ("", "\n", " "):
+                continue
+        elif kind == "word" and _word_unchanged(src, a, b, prev, n):
+            continue
         out.copy(src, pos, a)
         pos = b
-        kind = m.lastgroup
         if kind == "drop":
             continue
         if kind == "nl":
@@ -220,6 +229,21 @@ def normalize(text: str) -> Normalized:
     out.copy(src, pos, len(src))
     clean = "".join(out.parts)
     return Normalized(text=clean, original=text, starts=out.starts, ends=out.ends)
+
+
+def _word_unchanged(src: str, a: int, b: int, prev: str, n: int) -> bool:
+    """Whether :func:`_emit_word` would copy the word ``src[a:b]`` as it is."""
+    word = src[a:b]
+    return not (
+        word[0] == ZWNJ
+        or word[-1] == ZWNJ
+        or prev in PERSIAN_DIGITS
+        or (b < n and src[b] in PERSIAN_DIGITS)
+        or word in ("می", "نمی")
+        or ZWNJ + ZWNJ in word
+        or _GLUED_UNIT_RX.match(word)
+        or zwnj_cuts(word)
+    )
 
 
 def _emit_word(out: _Builder, src: str, word: str, a: int, b: int) -> None:
