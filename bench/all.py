@@ -25,7 +25,7 @@ from bench.common import REPO_ROOT, corpus_dir, format_table, machine
 
 BENCHMARKS = REPO_ROOT / "BENCHMARKS.md"
 OUT = REPO_ROOT / "bench" / "out"
-SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "speed", "card")
+SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "speed", "card", "batch")
 
 
 def run_script(name: str, extra: list[str]) -> tuple[str, dict[str, Any] | None]:
