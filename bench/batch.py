@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             (tiny / "one.jsonl").write_text(first + "\n", encoding="utf-8")
             for r in range(args.rounds):
                 # Start-up alone (one record), so that its CPU can be set apart.
-                for mode in ("local-1", "dask-1"):
+                for mode in ("local-1", "local-2", "dask-1", "dask-2"):
                     if mode in modes:
                         res = _run(tiny, Path(tmp) / "out", _args(mode, address))
                         results.setdefault(f"{mode} start", []).append(res)
@@ -330,9 +330,20 @@ def _summarise(results: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -
                 # CPU, which the neighbours on a shared machine disturb less
                 "cpu": _per_round(results, dask, local, "children_cpu"),
             }
+            if results.get(f"{dask} start") and results.get(f"{local} start"):
+                rounds = zip(
+                    results[local], results[f"{local} start"],
+                    results[dask], results[f"{dask} start"], strict=True,
+                )  # fmt: skip
+                # Start-up set apart: what a long archive costs per article.
+                out["ratios"][f"{dask}/{local}"]["cpu_after_start"] = statistics.median(
+                    (lo["children_cpu"] - ls["children_cpu"])
+                    / (da["children_cpu"] - ds["children_cpu"])
+                    for lo, ls, da, ds in rounds
+                )
     starts = {
         m: _median(results[f"{m} start"], "children_cpu")
-        for m in ("local-1", "dask-1")
+        for m in ("local-1", "local-2", "dask-1", "dask-2")
         if results.get(f"{m} start")
     }
     out["startup_cpu"] = starts
@@ -398,7 +409,7 @@ def block(results: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> str
                 "articles/s end to end",
                 "articles/s in the run",
                 "CPU ms per article, all processes",
-                "of it the raqam process, in the run",
+                "the raqam process alone, in the run",
             ],
             rows,
         )
@@ -407,7 +418,16 @@ def block(results: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> str
     rows = []
     for key, r in summary["ratios"].items():
         label = "2 workers ÷ 2 processes" if key.startswith("dask-2") else "1 worker ÷ 1 process"
-        rows.append([label, f"{r['end_to_end']:.3f}", f"{r['in_run']:.3f}", f"{r['cpu']:.3f}"])
+        after = r.get("cpu_after_start")
+        rows.append(
+            [
+                label,
+                f"{r['end_to_end']:.3f}",
+                f"{r['in_run']:.3f}",
+                f"{r['cpu']:.3f}",
+                "—" if after is None else f"{after:.3f}",
+            ]
+        )
     if rows:
         parts.append(
             format_table(
@@ -415,7 +435,8 @@ def block(results: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> str
                     "Dask ÷ local, median of per-round ratios",
                     "throughput end to end",
                     "throughput in the run",
-                    "by CPU (local CPU ÷ Dask CPU)",
+                    "by CPU: local CPU ÷ Dask CPU",
+                    "by CPU, start-up set apart",
                 ],
                 rows,
             )
@@ -423,20 +444,21 @@ def block(results: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> str
         parts.append("")
     goal = summary["ratios"].get("dask-2/local-2")
     if goal:
-        met = goal["cpu"] >= GOAL
-        parts.append(
-            format_table(
-                ["goal", "target", "measured", "met"],
-                [
+        rows = []
+        for what, key in (
+            ("start-up included (this archive)", "cpu"),
+            ("start-up set apart (a long archive)", "cpu_after_start"),
+        ):
+            if goal.get(key) is not None:
+                rows.append(
                     [
-                        "Dask 2 workers ÷ local 2 processes, by CPU (start-up included)",
+                        f"Dask 2 workers ÷ local 2 processes, by CPU, {what}",
                         f">= {GOAL}",
-                        f"{goal['cpu']:.3f}",
-                        "yes" if met else "**no**",
+                        f"{goal[key]:.3f}",
+                        "yes" if goal[key] >= GOAL else "**no**",
                     ]
-                ],
-            )
-        )
+                )
+        parts.append(format_table(["goal", "target", "measured", "met"], rows))
         parts.append("")
     starts = summary["startup_cpu"]
     if starts:

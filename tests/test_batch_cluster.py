@@ -412,6 +412,50 @@ def test_a_worker_killed_mid_run_loses_no_record(
     assert pids[0] not in client.run(os.getpid).values(), "the killed worker was replaced"
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2 :].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def test_a_worker_of_the_own_local_cluster_killed_mid_run_loses_no_record(
+    tmp_path: Path,
+) -> None:
+    """The same with the cluster the command starts itself (``--dask``
+    without an address), whose workers are forked from a server process."""
+    inputs = _write_shards(tmp_path / "in", shards=6, per_shard=150, bad=False)
+    out = tmp_path / "out"
+    proc = _popen("--jsonl", *map(str, inputs), "--out", str(out), "--dask", "--workers", "2")
+    _wait_for(lambda: any(out.glob("*.jsonl*")), proc, "the first results were written")
+    servers = [c for c in _children(proc.pid) if "forkserver" in _cmdline(c)]
+    assert len(servers) == 1, "the workers are forked from one server"
+    workers = _children(servers[0])
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    assert proc.poll() is None and len(list(out.glob("part-*.jsonl"))) < 6, "killed mid-run"
+    _, err = proc.communicate(timeout=240)
+    assert proc.returncode == 0, err
+    assert "900 records, 900 digested, 0 errors" in err
+    for s, src in enumerate(inputs):
+        rows = _rows(out / src.name)
+        assert [r["id"] for r in rows] == [f"s{s}-r{i}" for i in range(150)]
+        assert all("digest" in r for r in rows)
+
+
 def test_dask_giving_up_on_a_chunk_exits_4_and_keeps_the_finished_shards(tmp_path: Path) -> None:
     """Every worker that runs a chunk of the second shard dies, as it would on
     a record that crashes the process: after Dask's allowed failures (3) it
