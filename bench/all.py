@@ -25,7 +25,18 @@ from bench.common import REPO_ROOT, corpus_dir, format_table, machine
 
 BENCHMARKS = REPO_ROOT / "BENCHMARKS.md"
 OUT = REPO_ROOT / "bench" / "out"
-SCRIPTS = ("seed", "numbers", "peyma", "leads", "bullets", "judged", "subjects", "speed", "card")
+SCRIPTS = (
+    "seed",
+    "numbers",
+    "peyma",
+    "leads",
+    "bullets",
+    "judged",
+    "subjects",
+    "speed",
+    "card",
+    "batch",
+)
 
 
 def run_script(name: str, extra: list[str]) -> tuple[str, dict[str, Any] | None]:

@@ -24,8 +24,10 @@ are written back in input order by this process.
 Exit codes: 0 every record was digested; 1 the run finished but some
 records were reported as errors; 2 bad arguments; 3 an input could not be
 read, the output could not be written or the Dask scheduler could not be
-reached; 4 a worker process died (the output stops at the last record
-written) or a Dask task could not be run; 130 interrupted.
+reached; 4 a worker process died, or Dask gave up on a chunk (its workers
+kept dying) or could not run it: the output stops at the last record
+written, and in an output directory only the shards completed before are
+kept, so a rerun goes on from there; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -350,7 +352,7 @@ class _PoolRunner:
         try:
             return pending.result()
         except BrokenProcessPool as exc:
-            raise _WorkerFailure("a worker process died") from exc
+            raise _WorkerFailure("a worker process died while they were being digested") from exc
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -370,10 +372,12 @@ class _DaskRunner:
         return self.inner.submit(chunk, max_bullets)
 
     def result(self, pending: Any) -> _Result:
+        from bot.cluster import task_failure
+
         try:
             value: _Result = pending.result()
         except Exception as exc:
-            raise _WorkerFailure(f"a Dask task failed: {type(exc).__name__}: {exc}") from exc
+            raise _WorkerFailure(task_failure(exc)) from exc
         return value
 
     def close(self) -> None:
@@ -577,7 +581,12 @@ def _run(shards: list[_Shard], runner: _Runner, writer: _Writer, max_bullets: in
         if kind == "open":
             writer.open(shard)
         elif kind == "chunk":
-            writer.chunk(runner.result(payload), size)
+            future, first, last = payload
+            try:
+                results = runner.result(future)
+            except _WorkerFailure as exc:
+                raise _WorkerFailure(f"at lines {first}-{last} of {shard.source}: {exc}") from exc
+            writer.chunk(results, size)
         elif kind == "close":
             writer.close(shard)
         else:
@@ -586,7 +595,8 @@ def _run(shards: list[_Shard], runner: _Runner, writer: _Writer, max_bullets: in
     for kind, shard, payload in _events(shards, runner.chunk_records):
         if kind == "chunk":
             size = sum(len(x.data) for x in payload)
-            window.append((kind, shard, runner.submit(payload, max_bullets), size))
+            future = runner.submit(payload, max_bullets)
+            window.append((kind, shard, (future, payload[0].number, payload[-1].number), size))
             pending += 1
         else:
             window.append((kind, shard, payload, 0))
@@ -710,7 +720,14 @@ def run_batch(
         print(f"\nraqam: {exc}", file=sys.stderr)
         status = EXIT_IO
     except _WorkerFailure as exc:
-        print(f"\nraqam: batch stopped: {exc}", file=sys.stderr)
+        print(f"\nraqam: batch stopped {exc}", file=sys.stderr)
+        if directory and writer.shard is not None:
+            print(
+                "raqam: the shards finished before are complete and kept;"
+                f" {writer.shard.out} and the shards after it were not written:"
+                " rerun to go on from there",
+                file=sys.stderr,
+            )
         status = EXIT_WORKER
     finally:
         if status != EXIT_OK:

@@ -8,6 +8,19 @@ another worker by Dask: digesting is pure, and the client writes each chunk
 once, in input order, when its result arrives, so every record is in the
 output exactly once.
 
+A task whose workers keep dying (Dask's ``allowed-failures``, 3 by
+default: the fourth worker to die running it ends it with ``KilledWorker``)
+ends the run with exit 4; see :mod:`bot.batch`.
+
+A local cluster (``--dask`` without an address) is set up to spend as little
+as it can besides digesting, since it shares the machine with the work:
+workers forked from one server process that has imported Dask once
+(``forkserver``) instead of each importing it afresh, started early so
+that the server imports Dask while this process does; no memory monitor
+(chunks are small and bounded) and no statistical profiler; the event-loop
+health check every second instead of every 20 ms; results fetched from the
+workers directly instead of through the scheduler.
+
 Needs the ``cluster`` extra (``pip install 'raqam[cluster]'``); the workers
 of an existing cluster need ``raqam`` installed too, since tasks refer to
 :func:`bot.batch._digest_chunk` by name.
@@ -16,7 +29,9 @@ of an existing cluster need ``raqam`` installed too, since tasks refer to
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
+import multiprocessing
 import os
 import re
 from typing import Any
@@ -34,6 +49,15 @@ _ADDRESS = re.compile(
 #: Tasks in flight per worker thread.
 TASKS_PER_THREAD = 3
 
+#: Dask settings for a local cluster (see the module's docstring).
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.multiprocessing-method": "forkserver",
+    # The statistical profiler samples every thread each 10 ms.
+    "distributed.worker.profile.enabled": False,
+    # Each process checks that its event loop is alive every 20 ms by default.
+    "distributed.admin.tick.interval": "1s",
+}
+
 
 class ClusterError(Exception):
     """The cluster could not be reached or started (exit 3)."""
@@ -43,12 +67,36 @@ class ClusterMissing(Exception):
     """``dask.distributed`` is not installed (exit 2)."""
 
 
+def task_failure(exc: BaseException) -> str:
+    """What went wrong with a chunk's task, in a few words about "them" (the
+    records): ``exc`` is what the task's future's ``result()`` raised."""
+    name = type(exc).__name__
+    if name == "KilledWorker":
+        failures = getattr(exc, "allowed_failures", None)
+        died = f"the {failures + 1} workers" if isinstance(failures, int) else "every worker"
+        return f"Dask gave up on them after {died} that ran them died (KilledWorker)"
+    if name == "CancelledError":
+        return "Dask cancelled them (the scheduler, or the connection to it, was lost)"
+    first = str(exc).strip().splitlines()
+    return f"their Dask task failed: {name}" + (f": {first[0]}" if first else "")
+
+
+def _start_forkserver() -> None:
+    """Start the process the workers are forked from now, importing Dask,
+    so that it does while this process imports Dask too."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["distributed"])
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+
+
 def available() -> bool:
+    """Whether ``dask.distributed`` is installed (without importing it)."""
     try:
-        import distributed  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec("distributed") is not None
+    except (ImportError, ValueError):
         return False
-    return True
 
 
 class DaskRunner:
@@ -58,7 +106,11 @@ class DaskRunner:
     def __init__(self, address: str | None, workers: int | None) -> None:
         if address and not _ADDRESS.match(address):
             raise ClusterError(f"not a Dask scheduler address: {address} (try tcp://host:8786)")
+        if not address:
+            with contextlib.suppress(OSError, ValueError):
+                _start_forkserver()
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError as exc:
             raise ClusterMissing(
@@ -66,6 +118,8 @@ class DaskRunner:
             ) from exc
         self._cluster: Any = None
         self.client: Any = None
+        # Kept for the cluster's life: a worker that dies is restarted with it.
+        self._config = contextlib.ExitStack()
         if address:
             try:
                 self.client = Client(  # type: ignore[no-untyped-call]
@@ -76,21 +130,23 @@ class DaskRunner:
             except (ValueError, TypeError) as exc:
                 raise ClusterError(f"not a Dask scheduler address: {address} ({exc})") from exc
         else:
-            import dask
-
             n = workers or os.cpu_count() or 1
+            self._config.enter_context(dask.config.set(LOCAL_CONFIG))
             try:
-                # The workers' statistical profiler samples every thread each
-                # 10 ms: of no use here, and it costs the digest time.
-                with dask.config.set({"distributed.worker.profile.enabled": False}):
-                    self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                        n_workers=n,
-                        threads_per_worker=1,
-                        processes=True,
-                        dashboard_address=None,
-                        silence_logs=logging.ERROR,
-                    )
-                self.client = Client(self._cluster, set_as_default=False)  # type: ignore[no-untyped-call]
+                self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    memory_limit=0,
+                    dashboard_address=None,
+                    # No dashboard; the scheduler's small HTTP server on any
+                    # free port (not 8787, which another cluster may hold).
+                    scheduler_kwargs={"dashboard_address": ":0"},
+                    silence_logs=logging.ERROR,
+                )
+                self.client = Client(  # type: ignore[no-untyped-call]
+                    self._cluster, set_as_default=False, direct_to_workers=True
+                )
             except (OSError, TimeoutError, RuntimeError) as exc:
                 self.close()
                 raise ClusterError(f"cannot start a local Dask cluster: {exc}") from exc
@@ -118,3 +174,4 @@ class DaskRunner:
             with contextlib.suppress(Exception):
                 self._cluster.close()
             self._cluster = None
+        self._config.close()

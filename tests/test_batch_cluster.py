@@ -8,10 +8,12 @@ One two-worker Dask cluster (worker processes) serves the whole module; the
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import pty
+import re
 import signal
 import socket
 import subprocess
@@ -21,10 +23,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pytest
 from distributed import Client, LocalCluster
+from distributed.core import Status
 
 from bot import batch
+from bot.cluster import CHUNK_RECORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,6 +107,17 @@ def _wait_for(predicate: Any, proc: subprocess.Popen[str], what: str) -> None:
             proc.kill()
             pytest.fail(f"timed out waiting for {what}")
         time.sleep(0.01)
+
+
+def _started_worker_pids(client: Client) -> list[int]:
+    """The worker processes of the test cluster that their nanny has finished
+    starting (a nanny whose worker dies while starting gives up on it)."""
+    pids = []
+    for nanny in list(client.cluster.workers.values()):
+        process = nanny.process
+        if process is not None and process.status == Status.running and process.pid:
+            pids.append(process.pid)
+    return pids
 
 
 @pytest.fixture(scope="module")
@@ -394,3 +410,116 @@ def test_a_worker_killed_mid_run_loses_no_record(
         assert all("digest" in r for r in rows)
     client.wait_for_workers(2, timeout=60)
     assert pids[0] not in client.run(os.getpid).values(), "the killed worker was replaced"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2 :].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def test_a_worker_of_the_own_local_cluster_killed_mid_run_loses_no_record(
+    tmp_path: Path,
+) -> None:
+    """The same with the cluster the command starts itself (``--dask``
+    without an address), whose workers are forked from a server process."""
+    inputs = _write_shards(tmp_path / "in", shards=6, per_shard=150, bad=False)
+    out = tmp_path / "out"
+    proc = _popen("--jsonl", *map(str, inputs), "--out", str(out), "--dask", "--workers", "2")
+    _wait_for(lambda: any(out.glob("*.jsonl*")), proc, "the first results were written")
+    servers = [c for c in _children(proc.pid) if "forkserver" in _cmdline(c)]
+    assert len(servers) == 1, "the workers are forked from one server"
+    workers = _children(servers[0])
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    assert proc.poll() is None and len(list(out.glob("part-*.jsonl"))) < 6, "killed mid-run"
+    _, err = proc.communicate(timeout=240)
+    assert proc.returncode == 0, err
+    assert "900 records, 900 digested, 0 errors" in err
+    for s, src in enumerate(inputs):
+        rows = _rows(out / src.name)
+        assert [r["id"] for r in rows] == [f"s{s}-r{i}" for i in range(150)]
+        assert all("digest" in r for r in rows)
+
+
+def test_dask_giving_up_on_a_chunk_exits_4_and_keeps_the_finished_shards(tmp_path: Path) -> None:
+    """Every worker that runs a chunk of the second shard dies, as it would on
+    a record that crashes the process: after Dask's allowed failures (3) it
+    gives up on the chunk. The run stops with exit 4; the first shard stays
+    complete, the second is neither renamed nor left half-written, and a
+    rerun finishes the archive with every record once.
+
+    A cluster of its own, so that the module's one keeps its workers; a
+    worker away longer than ``lost-worker-timeout`` would be dropped."""
+    inputs = _write_shards(tmp_path / "in", shards=3, per_shard=400, bad=False)
+    out = tmp_path / "out"
+    with (
+        dask.config.set({"distributed.deploy.lost-worker-timeout": "10 minutes"}),
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},  # 8787 is the module's cluster's
+        ) as lc,
+        Client(lc) as client,
+    ):
+        args = ["--jsonl", *map(str, inputs), "--out", str(out), "--dask", lc.scheduler_address]
+        proc = _popen(*args)
+        first = out / inputs[0].name
+        _wait_for(first.exists, proc, "the first shard was done")
+        killed: set[int] = set()
+        deadline = time.monotonic() + 180
+        while proc.poll() is None and time.monotonic() < deadline:
+            for pid in _started_worker_pids(client):
+                if pid not in killed:
+                    killed.add(pid)
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
+            time.sleep(0.01)
+        if proc.poll() is None:
+            proc.kill()
+            pytest.fail("Dask did not give up on the chunk")
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == batch.EXIT_WORKER, err
+        assert len(killed) >= 4
+        stopped = [line for line in err.splitlines() if "batch stopped" in line]
+        assert len(stopped) == 1, err
+        shard = re.escape(str(inputs[1]))
+        where = re.match(rf"raqam: batch stopped at lines (\d+)-(\d+) of {shard}: ", stopped[0])
+        assert where, stopped[0]
+        first_line, last_line = int(where[1]), int(where[2])
+        assert first_line % CHUNK_RECORDS == 1 and last_line == first_line + CHUNK_RECORDS - 1
+        assert stopped[0].endswith(
+            "Dask gave up on them after the 4 workers that ran them died (KilledWorker)"
+        )
+        assert f"{out / inputs[1].name} and the shards after it were not written" in err
+        assert "shards: 1 written, 0 skipped" in err
+        assert "Traceback" not in err
+
+        assert sorted(p.name for p in out.iterdir()) == [inputs[0].name], "nothing half-written"
+        assert _ids(first) == [f"s0-r{i}" for i in range(400)]
+        mtime = first.stat().st_mtime_ns
+
+        client.wait_for_workers(2, timeout=120)
+        again = _cli(*args)
+    assert again.returncode == 0, again.stderr
+    assert "1 of 3 shards already done, skipped" in again.stderr
+    assert first.stat().st_mtime_ns == mtime, "a finished shard is not redone"
+    for s, src in enumerate(inputs):
+        assert _ids(out / src.name) == [f"s{s}-r{i}" for i in range(400)], "every record once"
+    assert not list(out.glob(".*")), "no temporary files are left"
