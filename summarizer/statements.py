@@ -601,10 +601,8 @@ def quotable(line: str) -> bool:
             return False
         if _possessed(word, _SINGULAR_POSSESSIVE):
             return False  # "قراردادم ۱۵۰ میلیون بود": one person's story
-        if (
-            is_verb_form(word)
-            and (is_first_person_singular(word) or word.endswith("ید"))
-            and verb_stem(word) not in (None, word)
+        if is_verb_form(word) and (
+            is_first_person_singular(word) or (word.endswith("ید") and verb_stem(word) != word)
         ):
             return False
     return True
