@@ -288,6 +288,23 @@ def _problems(line: str) -> tuple[str, ...]:
 
 
 MAX_OBJECT_LEAD = 5
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers written before a number (``بیش از``, ``حدود``)."""
+    table = load_toml("phrases.toml").get("qualifiers", {})
+    return frozenset(w for phrases in table.values() for p in phrases for w in p.split())
+
+
+def _opens_with_figure(toks: list[Token]) -> bool:
+    """The line's first word is its number, or qualifier words then the number."""
+    for t in toks:
+        if t.text[0].isdigit():
+            return True
+        if t.text not in _qualifier_words():
+            return False
+    return False
 _ANAPHORA = frozenset({"این", "آن", "او", "ایشان", "همین", "آنها", "آن‌ها", "اینها", "این‌ها"})
 _TIME_NOUNS = frozenset({"هفته", "روز", "سال", "ماه", "فصل", "دوره", "بار", "روزها", "ایام"})
 _SUBORDINATE_RX = re.compile(
@@ -489,8 +506,13 @@ def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
 
 
 def _object_first(toks: list[Token]) -> bool:
-    """The line opens with its object (``X را …``): the subject is in text not shown."""
-    for k, t in enumerate(toks[: MAX_OBJECT_LEAD + 1]):
+    """The line opens with its object (``X را …``): the subject is in text not shown.
+
+    A line that opens with its figure (``کمتر از ۲۳ درصد تقاضای جهانی را …``)
+    is looked at up to its first verb, however long the figure's phrase.
+    """
+    lead = len(toks) if _opens_with_figure(toks) else MAX_OBJECT_LEAD + 1
+    for k, t in enumerate(toks[:lead]):
         if t.text == "را":
             return k > 0
         if is_finite(toks, k):

@@ -231,3 +231,12 @@ def test_a_line_about_the_others_of_a_count_is_not_alone() -> None:
     assert "no_subject" in problems("۶۰ تن دیگر هم در این حادثه زخمی شدند")
     assert "no_subject" in problems("۳ میلیارد دیگر برای این پروژه در نظر گرفته شد")
     assert "no_subject" not in problems("۱۲ هزار نفر در این طرح ملی شرکت کردند")
+
+
+def test_a_line_that_opens_with_its_figure_as_object_has_no_subject() -> None:
+    # the figure's phrase is the object (را): who supplies it is in text not shown
+    assert "no_subject" in problems("کمتر از ۲۳ درصد تقاضای جهانی بازار را تامین می‌کند")
+    assert "no_subject" in problems("بیش از ۱۷ نفر از سارقان سابقه‌دار استان را دستگیر کردند")
+    # the figure as subject, or an object after the verb's own subject, is fine
+    assert problems("۷۰ درصد زباله شهرستان در مکان دفن زباله می‌ماند") == []
+    assert problems("بیش از ۵ هزار نفر در این طرح شرکت کردند و جوایز را گرفتند") == []
