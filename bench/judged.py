@@ -1,9 +1,11 @@
 """Bullets read and judged by a person: the share a journalist could repeat as they stand.
 
-A seeded random draw of bullets from the *test* half (``--part tune`` for the
+A seeded draw of bullets from the *test* half (``--part tune`` for the
 other one, to read while tuning) of ``fars_news.jsonl``,
 ``varzesh3_sports.jsonl`` and ``farsi_news_rss.jsonl`` (:func:`bench.bullets.split_part`;
-the engine is tuned on the other half). Each bullet is judged, with its
+the engine is tuned on the other half), in the order of a hash of the seed,
+the article and the bullet's text: uniform like a shuffle, but stable, so a
+change to the engine redraws only the bullets it rewrites. Each bullet is judged, with its
 article's title and its source sentence at hand, as one of:
 
 * ``complete``: one complete statement, or a clean headline-style phrase, that
@@ -32,7 +34,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -74,6 +75,13 @@ def save_judged(rows: dict[str, dict[str, str]], path: Path = JUDGED) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _draw_key(salt: str, article: str, bullet: str) -> str:
+    """Where a bullet stands in the draw: a hash of the seed, its article and
+    its text. A change to the engine moves only the bullets it rewrites; every
+    other bullet keeps its place, and its judgement."""
+    return hashlib.sha1(f"{salt}:{article}:{bullet}".encode()).hexdigest()
+
+
 def draw(base: Path, per_corpus: int, seed: int, part: str = "test") -> list[dict[str, Any]]:
     """The seeded sample: ``per_corpus`` bullets of each corpus's ``part`` half."""
     from summarizer import digest
@@ -102,7 +110,7 @@ def draw(base: Path, per_corpus: int, seed: int, part: str = "test") -> list[dic
                     }
                 )
         salt = "" if part == "test" else f":{part}"
-        random.Random(f"{seed}:{name}{salt}").shuffle(pool)
+        pool.sort(key=lambda s: _draw_key(f"{seed}:{name}{salt}", s["id"], s["hash"]))
         sample.extend(pool[:per_corpus])
     return sample
 
