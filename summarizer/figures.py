@@ -142,6 +142,7 @@ class Tables:
     stop: frozenset[str]
     code_heads: frozenset[str]
     age_words: frozenset[str]
+    set_words: frozenset[str]
     light_verbs: frozenset[str]
     compounds: dict[str, dict[str, float]]
     money_heads: frozenset[str]
@@ -217,6 +218,7 @@ def tables() -> Tables:
         stop=frozenset(subj.get("stop", [])),
         code_heads=frozenset(trivia.get("code_heads", [])),
         age_words=frozenset(trivia.get("age_words", [])),
+        set_words=frozenset(trivia.get("set_words", [])),
         light_verbs=frozenset(bullets.get("light_verbs", [])),
         money_heads=frozenset(subj.get("money_heads", [])),
         money_after=frozenset(u.get("implicit_money", {}).get("after", [])),
@@ -672,7 +674,7 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
         r.kind, r.trivia = "date", "time"  # ساعت ۱۰، دقیقه ۹۲
     elif (
         float(v).is_integer()
-        and (1300 <= v <= 1420 or 1950 <= v <= 2060)
+        and (1300 <= v <= 1420 or 1900 <= v <= 2060)
         and re.fullmatch("[۰-۹]{4}", num_text)
         and (
             not nxt
@@ -681,10 +683,28 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
             or nxt in _ERA_WORDS
             or prev in _YEAR_HEADS
             or verb_stem(nxt) is not None
+            or _names_a_year(prev)
         )
     ):
         r.kind, r.trivia = "date", "year"
         r.date = r.date or f"{int(v):04d}"
+
+
+def _names_a_year(prev: str) -> bool:
+    """``موتور ۲۰۱۹ مرسدس``، ``فروش ۱۳۹۸ شرکت``: a four-digit number right after a
+    noun of its own (no preposition, qualifier or head of a count between) is the
+    noun's year; a count stands before its noun (``۱۹۸۰ کارگر``)."""
+    t = tables()
+    return (
+        prev[:1].isalpha()
+        and prev not in t.prepositions
+        and prev not in t.stop
+        and prev not in t.drop_heads
+        and prev not in t.keep_heads
+        and prev not in t.anaphora_heads
+        and not any(prev == words[-1] for words, _ in t.qualifiers)
+        and verb_stem(prev) is None
+    )
 
 
 def _trivia(r: _Reading, place: _Place, nm: NumberMatch, text: str, ne: int) -> None:
@@ -739,6 +759,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
     if r.kind == "count" and unit is None and right in tables().age_words:
         return "age"  # "در آستانه ۶۳ سالگی"
+    if r.kind == "count" and unit is None and right in tables().set_words:
+        return "attribute"  # "مناطق ۲۲ گانه", "روابط ۲ جانبه": the name of a set
     if (
         (right in _ATTRIBUTE_FORMS or tokens[r.j - 1].text in _ATTRIBUTE_FORMS)
         and prev

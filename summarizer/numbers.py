@@ -468,6 +468,7 @@ def _tokenize(text: str) -> list[_Tok]:
         blocked += [(m.start(), m.end()) for m in _URL_RX.finditer(text)]
         blocked.sort()
     bi, nblocked = 0, len(blocked)
+    glued_and: list[int] = []  # "سیو": a number word glued to "و", read as "سی و"
     prev_end = 0
     broken = True  # a line break or a separating mark since the last token
     cache = _WORD_CACHE
@@ -507,6 +508,8 @@ def _tokenize(text: str) -> list[_Tok]:
                     append(_OTHER[glue if ps == 0 else g])
                 else:
                     append(_Tok(_K_WORD, a + ps, a + pe, folded, glue if ps == 0 else g))
+            if len(parts) == 2 and parts[1][2] == _AND and parts[1][1] == b - a:
+                glued_and.append(len(toks) - 1)
         elif kind == "num":
             toks.extend(_digit_tokens(m.group(), a, glue))
         elif kind == "lat":
@@ -517,7 +520,22 @@ def _tokenize(text: str) -> list[_Tok]:
                 append(_Tok(_K_PUNCT, a, b, ch, glue))
             else:
                 broken = True
+    for k in glued_and:
+        if not _starts_number(toks, k + 1):
+            # "با سیو عالی": a word that only looks like "سی و"; no number follows it
+            toks[k - 1] = _OTHER[toks[k - 1].glue]
+            toks[k] = _OTHER[toks[k].glue]
     return toks
+
+
+def _starts_number(toks: list[_Tok], i: int) -> bool:
+    """Whether a number (digits or a number word) starts at token ``i``."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    return t.kind == _K_DIGITS or (
+        t.kind == _K_WORD and (t.text in _NUMWORDS or t.text in _SCALES)
+    )
 
 
 # --------------------------------------------------------------------- parser

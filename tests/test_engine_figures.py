@@ -537,3 +537,27 @@ def test_a_first_guess_shares_the_counted_noun() -> None:
 def test_stoppage_time_is_a_minute() -> None:
     found = _mentions("اخطار: حسن رضایی (۴+۹۰) از تیم میزبان.")
     assert {m[1] for m in found} == {"date"}, found
+
+
+def test_a_number_naming_a_set_is_an_attribute() -> None:
+    found = _mentions("در مناطق ۲۲ گانه تهران ۳۰۰ ایستگاه نصب شد و روابط ۲ جانبه گسترش یافت.")
+    trivia = {num: t for num, _kind, t, _drop in found}
+    assert trivia["۲۲"] == "attribute" and trivia["۲"] == "attribute", found
+    assert trivia["۳۰۰"] is None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر ژاپن توکیو را با المپیک ۱۹۴۰ مقایسه کرد.",
+        "این تیم از موتور ۲۰۱۹ مرسدس استفاده می‌کند.",
+        "بهترین‌های ۲۰۱۹ فیفا معرفی شدند.",
+    ],
+)
+def test_a_four_digit_year_after_its_noun_is_a_date(text: str) -> None:
+    assert [(k, t) for _n, k, t, _d in _mentions(text)] == [("date", "year")]
+
+
+def test_a_four_digit_count_before_its_noun_stays_a_count() -> None:
+    for text in ("این کارخانه حدود ۱۹۸۰ کارگر دارد.", "تعداد ۱۹۹۰ کارگر بیکار شدند."):
+        assert [k for _n, k, _t, _d in _mentions(text)] == ["count"], text

@@ -240,3 +240,14 @@ def test_a_line_that_opens_with_its_figure_as_object_has_no_subject() -> None:
     # the figure as subject, or an object after the verb's own subject, is fine
     assert problems("۷۰ درصد زباله شهرستان در مکان دفن زباله می‌ماند") == []
     assert problems("بیش از ۵ هزار نفر در این طرح شرکت کردند و جوایز را گرفتند") == []
+
+
+def test_a_verb_whose_content_follows_does_not_end_a_line() -> None:
+    # "… نشان داده که …", "… قبول کرده که …", "… سبب شد تا …": what follows is the news
+    for line in (
+        "کافه‌بازار در گزارشی براساس رفتار ۴۲ میلیون کاربر نشان داده است",
+        "مکزیک تولید را ۱۰۰ هزار بشکه کاهش می‌دهد و آمریکا نیز قبول کرده است",
+        "شکست ۳ تیم پایین جدول سبب شد",
+    ):
+        assert "dangling" in problems(line), line
+    assert problems("آمریکا ۱۰۰ هزار بشکه از تولید خود را کاهش داده است") == []

@@ -841,3 +841,12 @@ def test_a_day_of_a_hijri_month_is_a_date() -> None:
     # "صفر" is zero, not the month; a part of a month name alone is no month
     assert [m.kind for m in find_numbers("۹ بر صفر")] == ["number"]
     assert [m.kind for m in find_numbers("۱۰ جمادی نفر")] == ["number"]
+
+
+def test_a_word_that_only_looks_like_a_glued_number_is_no_number() -> None:
+    # "سیو" (a save) splits like "سی و", but no number follows it
+    assert find_numbers("ضربه هافبک با سیو عالی گلر روبرو شد") == []
+    assert [m.value for m in find_numbers("سیو دو نفر آمدند")] == [32.0]
+    assert [m.value for m in find_numbers("۶ هزارو ۹۰۰ نفر آمدند")] == [6900.0]
+    # "زیان ده": loss-making, not ten
+    assert find_numbers("این شرکت‌ها عمدتا زیان ده هستند") == []
