@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from summarizer import bullets as bullet_mod
+from summarizer import lists
 from summarizer.figures import Mention, extract
 from summarizer.model import Digest, Figure, Status
 from summarizer.normalize import Normalized, normalize
 from summarizer.rank import SUBSTANTIVE, Ranked, rank
 from summarizer.sentences import split_sentences
-from summarizer.statements import numbers_in
+from summarizer.statements import MAX_CHARS, numbers_in
 from summarizer.summary import content_words, summarize
 
 _PERSIAN_RX = re.compile("[\u0600-\u06ff]")
@@ -27,6 +28,7 @@ _TERMINAL = ".!?؟…»\"'"
 _TITLE_EDGES = " \t\u200c-–—|•*"
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+KICKER_MAX_WORDS = 8
 
 
 def digest(text: str, *, title: str | None = None, max_bullets: int = 8) -> Digest:
@@ -120,8 +122,14 @@ def _bullets(
     max_bullets: int,
     title: str | None,
 ) -> tuple[list[str], list[list[int]]]:
-    """Complete-statement bullets, most important first, no number stated twice."""
-    skip: set[int] = set()
+    """Complete-statement bullets, most important first, no number stated twice.
+
+    The rows of a list never make bullets of their own; each list makes at
+    most one, its name and its key row (:func:`_list_bullets`).
+    """
+    blocks = lists.find(text, spans, (r.mention.sentence for r in ranked))
+    row_of = {k: blk for blk in blocks for k in blk.rows}
+    skip: set[int] = {i for i, r in enumerate(ranked) if r.mention.sentence in row_of}
     memo: dict[tuple[object, ...], tuple[str, list[int]] | None] = {}
     lines: list[str] = []
     figs: list[list[int]] = []
@@ -142,7 +150,54 @@ def _bullets(
             shown |= numbers_in(line)
         if not failed:
             break
+    if blocks:
+        _list_bullets(text, ranked, spans, blocks, max_bullets, lines, figs)
     return lines, figs
+
+
+def _list_bullets(
+    text: str,
+    ranked: list[Ranked],
+    spans: list[tuple[int, int]],
+    blocks: list[lists.Block],
+    max_bullets: int,
+    lines: list[str],
+    figs: list[list[int]],
+) -> None:
+    """Add a bullet for each list: its name and its first row, the one the
+    editor put first (``قیمت انواع سکه امروز: سکه تمام ۱۲ میلیون تومان``),
+    placed in rank order of the row's best figure. Nothing for a list whose
+    name or row would make a line too long, or that states a number a bullet
+    already states."""
+    for blk in blocks:
+        intro = lists.name(text[slice(*spans[blk.intro])])
+        if intro is None:
+            continue
+        row, best = next(
+            (
+                (k, i)
+                for k in blk.rows
+                for i, r in enumerate(ranked)
+                if r.mention.sentence == k
+                and not r.mention.drop
+                and r.mention.trivia is None
+                and lists.is_value(text, spans[k], r.mention.start)
+            ),
+            (-1, -1),
+        )
+        if best < 0:
+            continue
+        line = f"{intro}: {lists.row_text(text[slice(*spans[row])])}"
+        shown = set().union(*(numbers_in(x) for x in lines)) if lines else set()
+        if len(line) > MAX_CHARS or numbers_in(line) & shown:
+            continue
+        used = [i for i, r in enumerate(ranked) if r.mention.sentence == row]
+        at = next((k for k, f in enumerate(figs) if f and min(f) > best), len(lines))
+        if at >= max_bullets:
+            continue
+        lines.insert(at, line)
+        figs.insert(at, used)
+        del lines[max_bullets:], figs[max_bullets:]
 
 
 _TITLE_PARTS_RX = re.compile(r"(?<!\d)/|/(?!\d)|\|")
@@ -198,6 +253,8 @@ def _headline_title(text: str, spans: list[tuple[int, int]], headline: set[int])
         if not after.startswith(("\n", "\r")):
             return None  # not a line of its own
         if line.endswith(":"):
+            if len(line.split()) > KICKER_MAX_WORDS:
+                return None  # "قیمت انواع سکه … به شرح زیر است:": the body has begun
             continue
         words = len(line.split())
         if HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:

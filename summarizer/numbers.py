@@ -533,9 +533,7 @@ def _starts_number(toks: list[_Tok], i: int) -> bool:
     if i >= len(toks):
         return False
     t = toks[i]
-    return t.kind == _K_DIGITS or (
-        t.kind == _K_WORD and (t.text in _NUMWORDS or t.text in _SCALES)
-    )
+    return t.kind == _K_DIGITS or (t.kind == _K_WORD and (t.text in _NUMWORDS or t.text in _SCALES))
 
 
 # --------------------------------------------------------------------- parser

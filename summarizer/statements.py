@@ -305,6 +305,8 @@ def _opens_with_figure(toks: list[Token]) -> bool:
         if t.text not in _qualifier_words():
             return False
     return False
+
+
 _ANAPHORA = frozenset({"این", "آن", "او", "ایشان", "همین", "آنها", "آن‌ها", "اینها", "این‌ها"})
 _TIME_NOUNS = frozenset({"هفته", "روز", "سال", "ماه", "فصل", "دوره", "بار", "روزها", "ایام"})
 _SUBORDINATE_RX = re.compile(

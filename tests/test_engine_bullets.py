@@ -167,3 +167,51 @@ def test_a_report_frame_written_as_one_word_is_dropped() -> None:
     d = digest("برپایه این گزارش، در این مدت ۲۴۰ واحد صنفی متخلف در شهر پلمب شدند.")
     assert d.bullets
     assert not any(line.startswith(("برپایه", "گزارش")) for line in d.bullets), d.bullets
+
+
+_PRICE_BOARD = (
+    "به گزارش خبرنگار اقتصادی، قیمت انواع سکه و طلا امروز سه‌شنبه در بازار تهران به شرح زیر است:\n"
+    "سکه تمام بهار آزادی طرح جدید: ۱۲ میلیون و ۵۰۰ هزار تومان\n"
+    "سکه تمام بهار آزادی طرح قدیم: ۱۲ میلیون و ۲۰۰ هزار تومان\n"
+    "نیم سکه: ۶ میلیون و ۸۰۰ هزار تومان\n"
+    "ربع سکه: ۴ میلیون تومان\n"
+)
+
+
+def test_a_list_makes_one_bullet_that_says_what_it_is() -> None:
+    d = digest(_PRICE_BOARD)
+    assert d.bullets == [
+        "قیمت انواع سکه و طلا امروز سه‌شنبه در بازار تهران: "
+        "سکه تمام بهار آزادی طرح جدید ۱۲ میلیون و ۵۰۰ هزار تومان"
+    ], d.bullets
+    assert d.title is None  # a row of the list is no headline
+    (used,) = d.bullet_figures
+    assert {d.figures[i].sentence for i in used} == {1}
+
+
+def test_a_list_after_the_story_keeps_the_storys_bullets() -> None:
+    text = (
+        "رئیس اتحادیه طلا و جواهر گفت: قیمت سکه در هفته گذشته ۸ درصد افزایش یافت.\n"
+        "نتایج معاملات امروز بازار سکه به این شرح است:\n"
+        "سکه تمام: ۱۲ میلیون تومان\n"
+        "نیم سکه: ۶ میلیون تومان\n"
+    )
+    d = digest(text)
+    assert d.bullets[0] == "قیمت سکه در هفته گذشته ۸ درصد افزایش یافت", d.bullets
+    assert d.bullets[1:] == ["نتایج معاملات امروز بازار سکه: سکه تمام ۱۲ میلیون تومان"]
+
+
+def test_no_list_bullet_from_a_speaker_a_label_number_or_prose_lines() -> None:
+    speaker = "وی افزود:\nسکه تمام: ۱۲ میلیون تومان\nنیم سکه: ۶ میلیون تومان\n"
+    assert not any(": سکه" in b for b in digest(speaker).bullets)
+    labels = (
+        "اسامی نفرات دعوت شده به اردوی تیم ملی کشتی آزاد به شرح زیر است:\n"
+        "۵۷ کیلوگرم: رضا اطری\n۶۵ کیلوگرم: مهران نصیری\n"
+    )
+    assert digest(labels).bullets == []
+    prose = (
+        "حاشیه‌های دیدار دو تیم در ورزشگاه آزادی:\n"
+        "* ورزشگاه بیش از ۳۰ هزار تماشاگر را به خود دید.\n"
+        "* داور بازی ۸ کارت زرد به بازیکنان داد.\n"
+    )
+    assert all(":" not in b for b in digest(prose).bullets)
