@@ -399,8 +399,17 @@ def _finished(line: str | None) -> str:
         return ""
     line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
     if ends_on_participle(line):
+        succeeded = _SUCCEEDED_RX.search(line)
+        if succeeded:
+            # "چلسی موفق شد پورتو را شکست داده و … صعود کند": what it succeeded in, said plainly
+            plural = succeeded.group(1) == "شدند"
+            line = line[: succeeded.start()] + " " + line[succeeded.end() :]
+            return _SPACES_RX.sub(" ", line[:-1] + ("ند" if plural else "")).strip()
         line += " است"  # "… ساخته شده": the agency dropped the auxiliary
     return line
+
+
+_SUCCEEDED_RX = re.compile(r"(?:^|\s)موفق\s+(شد|شدند)\s")
 
 
 def _usable(line: str, shown: set[str]) -> bool:

@@ -247,7 +247,9 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
     if _OTHERS_RX.match(text):
         out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
-    if _DOUBLE_SCALE_RX.search(text):
+    if _ENDPOINT_RX.match(text):
+        out.append("no_subject")  # "به ۱.۲ هزار واحد محدود شد": what was?
+    if _DOUBLE_SCALE_RX.search(text) or _SUCCEEDED_PARTICIPLE_RX.search(text):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
@@ -469,6 +471,14 @@ _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 # A line that opens with "N (noun) دیگر": the others of a count stated before.
 _OTHERS_RX = re.compile(r"^[0-9۰-۹][0-9۰-۹٬,.٫]*(?:\s+\S+)?\s+دیگر(?:\s|$)")
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
+# "به ۱.۲ هزار واحد محدود شد": the figure a change ended at, with what changed left out.
+_ENDPOINT_RX = re.compile(
+    r"^به\s+(?:(?:بیش\s+از|حدود|بالغ\s+بر|نزدیک\s+به|کمتر\s+از)\s+)?[0-9۰-۹]"
+    r".*?\s(?:رسید|رسیدند|رسیده|رسیده\s+است|رسیده‌است|می‌رسد|محدود\s+شد|محدود\s+شده"
+    r"|بالغ\s+شد|افزایش\s+یافت|کاهش\s+یافت|افزایش\s+یافته|کاهش\s+یافته)(?:\s|$)"
+)
+# "موفق شد ۲۲ هتل را بازسازی کرده است": the subjunctive the frame wants, glued to a participle.
+_SUCCEEDED_PARTICIPLE_RX = re.compile(r"(?:^|\s)موفق\s+(?:شد|شدند|شده)\s.*\S(?:ه|ه‌اند)\s+است$")
 # "نام نام‌خانوادگی - …": the reporter's byline before the text.
 _BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})

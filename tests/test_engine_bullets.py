@@ -215,3 +215,12 @@ def test_no_list_bullet_from_a_speaker_a_label_number_or_prose_lines() -> None:
         "* داور بازی ۸ کارت زرد به بازیکنان داد.\n"
     )
     assert all(":" not in b for b in digest(prose).bullets)
+
+
+def test_what_a_team_succeeded_in_is_said_plainly() -> None:
+    # "موفق شد … شکست داده و … صعود کند": the participle is the result, in the past tense
+    text = (
+        "به گزارش خبرنگار ورزشی، چلسی شب گذشته موفق شد با نتیجه ۲-۰ پورتو را شکست داده "
+        "و به عنوان صدرنشین به دور بعد رقابت‌ها صعود کند."
+    )
+    assert digest(text).bullets == ["چلسی شب گذشته با نتیجه ۲-۰ پورتو را شکست داد"]

@@ -251,3 +251,20 @@ def test_a_verb_whose_content_follows_does_not_end_a_line() -> None:
     ):
         assert "dangling" in problems(line), line
     assert problems("آمریکا ۱۰۰ هزار بشکه از تولید خود را کاهش داده است") == []
+
+
+def test_a_line_that_opens_at_the_end_point_of_a_change_has_no_subject() -> None:
+    assert "no_subject" in problems("به ۱.۲ هزار واحد مسکونی محدود شد")
+    assert "no_subject" in problems("به بیش از ۴۰ هزار نفر رسیده است")
+    assert problems("تعداد معاملات به ۱.۲ هزار واحد محدود شد") == []
+    assert problems("به ۲۹۶ راننده متخلف تذکر داده شد") == []
+
+
+def test_a_participle_after_succeeded_is_garbled() -> None:
+    # the source's subjunctive ("موفق شد … بازسازی کند") was lost to a participle
+    assert "garbled" in problems("این شرکت سال گذشته موفق شد ۲۲ هتل را بازسازی کرده است")
+
+
+def test_a_speakers_judgement_is_an_opinion() -> None:
+    assert "frame" in problems("برگزاری ۴ دیدار در ۱۰ روز برای تیم‌ها سخت و طاقت فرسا خواهد بود")
+    assert "frame" in problems("۱۵ ماه به المپیک مانده و الان زود است")
