@@ -56,6 +56,7 @@ KINDS = {
     "date": "تاریخ",
     "duration": "مدت",
     "measure": "اندازه",
+    "score": "نتیجه",
 }
 DIGIT_NAMES = {"fa": "فارسی (۱۲۳)", "latin": "لاتین (123)"}
 THEME_NAMES = {"light": "روشن", "dark": "تیره"}

@@ -51,7 +51,7 @@ MAX_JOINED_WORDS = 26
 MAX_LATE_TRIES = 16
 # Kinds worth joining two clauses of one sentence into one bullet to make room
 # (dates, ordinals and multipliers are not).
-CORE_KINDS = frozenset({"money", "percent", "measure", "count", "duration"})
+CORE_KINDS = frozenset({"money", "percent", "measure", "count", "duration", "score"})
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 

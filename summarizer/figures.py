@@ -351,6 +351,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _identifiers(out, first, tokens, starts)
         _conversions(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
+        _scores(out, first, tokens, starts)
     return out
 
 
@@ -996,6 +997,7 @@ def _subject(
         money = m.kind == "money"
         subject = (
             (_list_item(tokens, before) if wide else None)
+            or (_changed_after(m, tokens, before, j, limit) if m.kind == "percent" else None)
             or (_valued_past_qualifier(m, tokens, before, c_from) if money else None)
             or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
             or (_transfer_fee(tokens, _before_qualifier(m, tokens, before), j) if money else None)
@@ -1005,6 +1007,7 @@ def _subject(
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
             or (_payment_before(m, tokens, before, c_from) if money else None)
+            or (_payment_after(tokens, j, limit) if money else None)
             or (_money_head_before(tokens, _before_qualifier(m, tokens, before)) if money else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
@@ -1770,6 +1773,38 @@ def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -
     return w if w in tables().payments else None
 
 
+def _changed_after(m: Mention, tokens: list[Token], before: int, j: int, limit: int) -> str | None:
+    """``رشد پنج‌درصدی تعداد کارگاه‌ها``، ``افزایش ۲۰ درصدی قیمت نان``: what changed,
+    the noun phrase after a percent adjective that follows a change noun."""
+    if j > len(tokens) or not tokens[j - 1].text.endswith("درصدی"):
+        return None
+    b = _before_qualifier(m, tokens, before)
+    if b == 0 or tokens[b - 1].text not in tables().change_nouns:
+        return None
+    k = j
+    while k < limit and tokens[k].text in tables().drop_heads:
+        k += 1  # "تعداد کارگاه‌ها": the things counted
+    end = _np(tokens, k, limit)
+    return _words(tokens, k, end) if end > k else None
+
+
+def _payment_after(tokens: list[Token], j: int, limit: int) -> str | None:
+    """``۱۰۰ هزار دلار از صنعت نفت دریافت کرده است``، ``N یورو به حساب او پرداخت
+    کردیم``: the payment the money is, named by the noun of the verb after it in its
+    clause (no other number, ``که`` or clause mark between)."""
+    pay = tables().payments
+    for k in range(j, min(limit, j + 10)):
+        tok = tokens[k]
+        if not is_word(tok) or has_digit(tok) or tok.text in ("که", "یا", "اما", "ولی"):
+            return None
+        w = tok.text
+        if k + 2 < len(tokens) and f"{w}\u200c{tokens[k + 1].text}" in pay:
+            w, k = f"{w}\u200c{tokens[k + 1].text}", k + 1  # "سرمایه گذاری کرد"
+        if w in pay and k + 1 < len(tokens) and is_light_verb(tokens[k + 1]):
+            return w
+    return None
+
+
 def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     k = _np_before(tokens, before, c_from, max_len=2)
     lex = lexicon()
@@ -1819,6 +1854,18 @@ def _score_head(tokens: list[Token], j: int, before: int, c_from: int) -> str | 
 
 def _is_number_token(tok: Token) -> bool:
     return has_digit(tok) or _is_number_word(tok.text) or tok.text in ("صفر", "یک")
+
+
+def _scores(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """A bare number that is a side of a match result (``۳ بر یک``، ``۲-۱``) is of
+    kind ``score``: it counts nothing of its own, so it has no subject."""
+    for m in out[first:]:
+        if m.kind != "count" or m.unit is not None or m.drop:
+            continue
+        before = bisect_left(starts, m.num_start)
+        j = bisect_left(starts, m.end)
+        if before < len(tokens) and j > before and _is_score(m, tokens, j, before):
+            m.kind, m.subject = "score", None
 
 
 def _is_score(m: Mention, tokens: list[Token], j: int, before: int) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["count", "money", "percent", "ordinal", "multiplier", "date", "duration", "measure"]
+Kind = Literal[
+    "count", "money", "percent", "ordinal", "multiplier", "date", "duration", "measure", "score"
+]
 Qualifier = Literal["more_than", "less_than", "about", "at_least", "at_most"]
 Change = Literal["increase", "decrease"]
 Status = Literal["ok", "empty", "not_persian", "no_figures"]
@@ -24,6 +26,7 @@ KINDS: tuple[Kind, ...] = (
     "date",
     "duration",
     "measure",
+    "score",
 )
 
 

@@ -22,7 +22,7 @@ from summarizer.figures import Mention
 from summarizer.lexicon import load_toml
 
 # Kinds that may become bullets.
-SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration"})
+SUBSTANTIVE = frozenset({"money", "percent", "measure", "count", "multiplier", "duration", "score"})
 # Dates in the lead place the story in time: they rank with the lead's figures.
 LEAD_TRIVIA = frozenset({"year", "day", "date", "period"})
 TRIVIA = frozenset({"age", "year", "day", "time", "date", "ordinal", "period", "small"})
@@ -129,14 +129,16 @@ def score(
         s = min(s, w.trivia_cap)
         if m.trivia in LEAD_TRIVIA and m.sentence - len(headline) in (0, 1):
             s = w.lead_trivia
-    if m.kind == "count":
+    if m.kind == "score":
+        s += w.count_bare  # the side of a result: ranked as a bare count
+    elif m.kind == "count":
         if m.subject:
             s += w.count_subject
         elif m.unit:
             s += w.count_unit
         else:
             s += w.count_bare
-    if m.value is not None and m.kind in ("count", "money", "measure"):
+    if m.value is not None and m.kind in ("count", "money", "measure", "score"):
         v = abs(m.value)
         if v < 10 and not m.unit:
             s += w.small_bare
@@ -228,7 +230,7 @@ def _title_gap(head: Mention, t: Mention) -> float | None:
     """
     if not _substantive(head):
         return None
-    if head.kind != t.kind and not (t.kind == "count" and not t.unit):
+    if head.kind != t.kind and not (t.kind in ("count", "score") and not t.unit):
         return None
     if head.kind == t.kind and head.unit and t.unit and head.unit != t.unit:
         return None

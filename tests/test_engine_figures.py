@@ -369,6 +369,8 @@ def test_list_numbering_is_no_figure() -> None:
 )
 def test_a_score_takes_no_subject_of_its_own(text: str) -> None:
     assert all(v is None for v in _subjects(text).values()), _subjects(text)
+    # a side of a result counts nothing of its own: it is a score, not a count
+    assert {k for _n, k, _t, drop in _mentions(text) if not drop} == {"score"}
 
 
 def test_a_dash_range_before_a_noun_is_a_count() -> None:
@@ -403,7 +405,7 @@ def test_a_day_or_year_beside_a_date_is_a_date(text: str, number: str) -> None:
 
 def test_a_score_stays_a_figure() -> None:
     found = _mentions("تیم میزبان با پیروزی ۲-۱ مقابل میهمان صعود کرد.")
-    assert [(m[0], m[1], m[3]) for m in found] == [("۲-۱", "count", False)]
+    assert [(m[0], m[1], m[3]) for m in found] == [("۲-۱", "score", False)]
 
 
 @pytest.mark.parametrize(
@@ -561,3 +563,20 @@ def test_a_four_digit_year_after_its_noun_is_a_date(text: str) -> None:
 def test_a_four_digit_count_before_its_noun_stays_a_count() -> None:
     for text in ("این کارخانه حدود ۱۹۸۰ کارگر دارد.", "تعداد ۱۹۹۰ کارگر بیکار شدند."):
         assert [k for _n, k, _t, _d in _mentions(text)] == ["count"], text
+
+
+def test_money_paid_or_received_is_named_by_the_verbs_noun() -> None:
+    found = _subjects("مدافع تیم ۱۰۰ هزار دلار از باشگاه برای نیم فصل دریافت کرده است.")
+    assert found == {"۱۰۰ هزار": "دریافت"}, found
+    found = _subjects("سرپرست باشگاه گفت: حدود ۳۳۰ هزار یورو به حساب مربی واریز کردیم.")
+    assert found == {"۳۳۰ هزار": "واریز"}, found
+    # a number between, or another clause, ends the search
+    found = _subjects("۱۰ میلیون تومان به من داد و ۲ نفر دیگر را استخدام کرد.")
+    assert found["۱۰ میلیون"] is None, found
+
+
+def test_a_percent_adjective_after_a_change_names_what_changed() -> None:
+    found = _subjects("افزایش ۲۰ درصدی قیمت نان از هفته آینده اجرا می‌شود.")
+    assert found == {"۲۰ درصدی": "قیمت نان"}, found
+    found = _subjects("رشد پنج‌درصدی تعداد کارگاه‌های تحت پوشش گزارش شد.")
+    assert found == {"پنج‌درصدی": "کارگاه‌های تحت پوشش"}, found

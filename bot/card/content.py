@@ -19,7 +19,7 @@ MAX_FIGURES = 6
 MIN_FIGURES = 3
 DEFAULT_TITLE = "رقم‌های کلیدی خبر"
 # Figures that make a key number on their own; dates and ordinals only fill in.
-_MAIN_KINDS = frozenset({"count", "money", "percent", "multiplier", "measure", "duration"})
+_MAIN_KINDS = frozenset({"count", "money", "percent", "multiplier", "measure", "duration", "score"})
 _SCALES = ((1e12, "هزار میلیارد"), (1e9, "میلیارد"), (1e6, "میلیون"), (1e3, "هزار"))
 _PERCENT_UNITS = frozenset({"درصد", "%", "٪"})
 _MONTHS = (
