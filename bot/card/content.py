@@ -109,7 +109,7 @@ def _is_percent(f: Figure) -> bool:
 def figure_number(f: Figure, style: DigitStyle) -> str:
     """The big number of one figure."""
     percent = "%" if style == "latin" else "٪"
-    if f.kind in ("date", "ordinal") or (f.value is None and f.range is None):
+    if f.kind in ("date", "ordinal", "score") or (f.value is None and f.range is None):
         text = clean(f.text)
         if f.unit and text.endswith(" " + f.unit):
             text = text[: -len(f.unit)].strip()
@@ -140,7 +140,7 @@ def split_number(number: str) -> tuple[str, str | None]:
 
 
 def figure_unit(f: Figure) -> str | None:
-    if _is_percent(f) or f.kind in ("date", "ordinal", "multiplier") or not f.unit:
+    if _is_percent(f) or f.kind in ("date", "ordinal", "multiplier", "score") or not f.unit:
         return None
     return clean(f.unit)
 
