@@ -580,3 +580,9 @@ def test_a_percent_adjective_after_a_change_names_what_changed() -> None:
     assert found == {"۲۰ درصدی": "قیمت نان"}, found
     found = _subjects("رشد پنج‌درصدی تعداد کارگاه‌های تحت پوشش گزارش شد.")
     assert found == {"پنج‌درصدی": "کارگاه‌های تحت پوشش"}, found
+
+
+def test_nouns_on_hazms_stopword_list_can_be_counted() -> None:
+    assert _subjects("هنرمندان با حدود ۳۰ اثر در این نمایشگاه حضور دارند.") == {"۳۰": "اثر"}
+    found = _subjects("در حال حاضر ۷۰ درصد نیاز نهاده‌های دامی کشور وارد می‌شود.")
+    assert found["۷۰ درصد"].startswith("نیاز"), found
