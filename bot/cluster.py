@@ -56,6 +56,12 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     # Each process checks that its event loop is alive every 20 ms by default.
     "distributed.admin.tick.interval": "1s",
+    # Each process (scheduler, nannies, workers) samples its CPU, memory and
+    # the host's network and disk counters every 0.5 s for the dashboard.
+    "distributed.admin.system-monitor.interval": "60s",
+    # The scheduler looks for tasks to move between workers every second; the
+    # workers here are alike and are given at most a few chunks each.
+    "distributed.scheduler.work-stealing": False,
 }
 
 
@@ -82,10 +88,11 @@ def task_failure(exc: BaseException) -> str:
 
 
 def _start_forkserver() -> None:
-    """Start the process the workers are forked from now, importing Dask,
-    so that it does while this process imports Dask too."""
+    """Start the process the workers are forked from now, loading Dask and
+    the engine (:mod:`bot.cluster_preload`), so that it does while this
+    process imports Dask too."""
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["distributed"])
+    ctx.set_forkserver_preload(["bot.cluster_preload"])
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
