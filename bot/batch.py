@@ -350,9 +350,8 @@ class _PoolRunner:
     chunk_records = CHUNK_RECORDS
 
     def __init__(self, workers: int) -> None:
-        # Imported here, before the workers are forked, so that they share it.
-        import summarizer  # noqa: F401
-
+        # Loaded here, before the workers are forked, so that they share it.
+        _warm_up()
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=_mp_context(), initializer=_warm_up
         )
