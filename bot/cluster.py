@@ -14,12 +14,15 @@ ends the run with exit 4; see :mod:`bot.batch`.
 
 A local cluster (``--dask`` without an address) is set up to spend as little
 as it can besides digesting, since it shares the machine with the work:
-workers forked from one server process that has imported Dask once
-(``forkserver``) instead of each importing it afresh, started early so
-that the server imports Dask while this process does; no memory monitor
-(chunks are small and bounded) and no statistical profiler; the event-loop
-health check every second instead of every 20 ms; results fetched from the
-workers directly instead of through the scheduler.
+workers forked from one server process (``forkserver``) that has imported
+Dask and warmed the engine up once (:mod:`bot.cluster_preload`) instead of
+each doing both afresh, started early so that the server does so while
+this process imports Dask (this process, the client, never loads the
+engine); no memory monitor (chunks are small and bounded) and no
+statistical profiler; the event-loop health check every second instead of
+every 20 ms; the system monitor (CPU, memory, network and disk counters for
+the dashboard) every minute instead of every 0.5 s; no work stealing;
+results fetched from the workers directly instead of through the scheduler.
 
 Needs the ``cluster`` extra (``pip install 'raqam[cluster]'``); the workers
 of an existing cluster need ``raqam`` installed too, since tasks refer to
