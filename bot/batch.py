@@ -218,11 +218,21 @@ def _digest_chunk(chunk: list[_Line], max_bullets: int) -> tuple[bytes, int, int
     return data, len(lines), sum(not ok for _, ok in lines)
 
 
+#: A short report of our own, digested once per worker before the first task:
+#: the first digest loads the lexicons and compiles the patterns (about 0.2 s
+#: of CPU here), an empty text would load nothing.
+_WARM_UP_TEXT = (
+    "به گزارش خبرنگار اقتصادی، قیمت هر گرم طلای ۱۸ عیار امروز ۳ درصد افزایش یافت"
+    " و به ۴ میلیون و ۲۰۰ هزار تومان رسید. رئیس اتحادیه طلا گفت فروش ماه گذشته"
+    " ۱۵ درصد کمتر از سال قبل بوده است."
+)
+
+
 def _warm_up() -> None:
     """Load the engine once per worker process, before the first task."""
     from summarizer import digest
 
-    digest("")
+    digest(_WARM_UP_TEXT, title="قیمت طلا")
 
 
 # --------------------------------------------------------------------------- progress
@@ -340,6 +350,8 @@ class _PoolRunner:
     chunk_records = CHUNK_RECORDS
 
     def __init__(self, workers: int) -> None:
+        # Loaded here, before the workers are forked, so that they share it.
+        _warm_up()
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=_mp_context(), initializer=_warm_up
         )

@@ -15,8 +15,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer import digest
-
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -132,6 +130,8 @@ def _digest_command(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     text, title, _ = loaded
+    from summarizer import digest
+
     result = digest(text, title=title, max_bullets=args.bullets)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -178,6 +178,8 @@ def _card_command(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     text, title, link = loaded
+    from summarizer import digest
+
     result = digest(text, title=title)
     if result.status in ("empty", "not_persian"):
         print(f"raqam: {_STATUS_MESSAGES[result.status]}", file=sys.stderr)

@@ -14,12 +14,15 @@ ends the run with exit 4; see :mod:`bot.batch`.
 
 A local cluster (``--dask`` without an address) is set up to spend as little
 as it can besides digesting, since it shares the machine with the work:
-workers forked from one server process that has imported Dask once
-(``forkserver``) instead of each importing it afresh, started early so
-that the server imports Dask while this process does; no memory monitor
-(chunks are small and bounded) and no statistical profiler; the event-loop
-health check every second instead of every 20 ms; results fetched from the
-workers directly instead of through the scheduler.
+workers forked from one server process (``forkserver``) that has imported
+Dask and warmed the engine up once (:mod:`bot.cluster_preload`) instead of
+each doing both afresh, started early so that the server does so while
+this process imports Dask (this process, the client, never loads the
+engine); no memory monitor (chunks are small and bounded) and no
+statistical profiler; the event-loop health check every second instead of
+every 20 ms; the system monitor (CPU, memory, network and disk counters for
+the dashboard) every minute instead of every 0.5 s; no work stealing;
+results fetched from the workers directly instead of through the scheduler.
 
 Needs the ``cluster`` extra (``pip install 'raqam[cluster]'``); the workers
 of an existing cluster need ``raqam`` installed too, since tasks refer to
@@ -56,6 +59,12 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     # Each process checks that its event loop is alive every 20 ms by default.
     "distributed.admin.tick.interval": "1s",
+    # Each process (scheduler, nannies, workers) samples its CPU, memory and
+    # the host's network and disk counters every 0.5 s for the dashboard.
+    "distributed.admin.system-monitor.interval": "60s",
+    # The scheduler looks for tasks to move between workers every second; the
+    # workers here are alike and are given at most a few chunks each.
+    "distributed.scheduler.work-stealing": False,
 }
 
 
@@ -82,10 +91,11 @@ def task_failure(exc: BaseException) -> str:
 
 
 def _start_forkserver() -> None:
-    """Start the process the workers are forked from now, importing Dask,
-    so that it does while this process imports Dask too."""
+    """Start the process the workers are forked from now, loading Dask and
+    the engine (:mod:`bot.cluster_preload`), so that it does while this
+    process imports Dask too."""
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["distributed"])
+    ctx.set_forkserver_preload(["bot.cluster_preload"])
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
