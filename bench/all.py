@@ -88,16 +88,40 @@ def _get(data: dict[str, Any] | None, *keys: Any) -> Any:
     return cur
 
 
-def goals(results: dict[str, dict[str, Any] | None]) -> str:
-    """The goal table: target, measured, met."""
+def previous_goals(doc: str) -> dict[str, list[str]]:
+    """The rows of the goals block of ``doc`` (BENCHMARKS.md), by goal."""
+    start, end = "<!-- bench:goals -->", "<!-- /bench:goals -->"
+    if start not in doc or end not in doc:
+        return {}
+    block = doc.split(start, 1)[1].split(end, 1)[0]
+    rows: dict[str, list[str]] = {}
+    for line in block.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and not set(cells[0]) <= set("-"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def goals(
+    results: dict[str, dict[str, Any] | None], previous: dict[str, list[str]] | None = None
+) -> str:
+    """The goal table: target, measured, met. A goal whose script has no result,
+    this run or stored, keeps its row from ``previous`` (the table as it was)."""
     rows: list[list[Any]] = []
+    previous = previous or {}
 
     def add(what: str, target: str, value: float | None, met: bool | None, fmt: str) -> None:
+        if value is None and what in previous:
+            rows.append(previous[what])
+            return
         shown = "—" if value is None else format(value, fmt)
         verdict = "—" if met is None else ("yes" if met else "**no**")
         rows.append([what, target, shown, verdict])
 
     seed = _get(results.get("seed"), "max_bullets_8")
+    seed_goal = "Seed: every key figure in 8 bullets, 17 million once, page id not a figure"
+    if seed is None and seed_goal in previous:
+        rows.append(previous[seed_goal])
     if seed is not None:
         ok = (
             seed["key_in_bullets"] == seed["key_total"]
@@ -106,7 +130,7 @@ def goals(results: dict[str, dict[str, Any] | None]) -> str:
         )
         rows.append(
             [
-                "Seed: every key figure in 8 bullets, 17 million once, page id not a figure",
+                seed_goal,
                 f"{seed['key_total']}/{seed['key_total']}, 1, no",
                 f"{seed['key_in_bullets']}/{seed['key_total']}, "
                 f"{seed['bullets_with_17_million']}, "
@@ -266,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stored = OUT / f"{name}.json"
         if results.get(name) is None and stored.is_file():
             results[name] = json.loads(stored.read_text(encoding="utf-8"))
-    doc = replace_block(doc, "goals", goals(results))
+    doc = replace_block(doc, "goals", goals(results, previous_goals(doc)))
     for name, text in outputs.items():
         if name == "leads":
             head, _, tail = text.partition("ROUGE F1")

@@ -189,6 +189,22 @@ def _run(shards: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     }
 
 
+def _compile_installed() -> None:
+    """Give the installed packages their bytecode, as ``pip install`` does.
+
+    ``uv sync`` does not compile what it installs, and with
+    ``PYTHONDONTWRITEBYTECODE`` set every process would compile each module it
+    imports from source at every start: Dask's 630 modules cost 2.2 s of CPU
+    that way, 0.75 s compiled. Both modes are measured from an installed
+    environment as pip leaves it.
+    """
+    import compileall
+    import sysconfig
+
+    for key in ("purelib", "platlib"):
+        compileall.compile_dir(sysconfig.get_paths()[key], quiet=2, workers=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", metavar="DIR", help="corpus directory")
@@ -209,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: corpus not found at {corpus}")
         return 0
     modes = [m for m in args.modes.split(",") if m]
+    _compile_installed()
     if not _become_subreaper():
         print(
             "note: not a child subreaper; orphaned processes' CPU is not counted", file=sys.stderr

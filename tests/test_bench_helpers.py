@@ -164,3 +164,21 @@ def test_bullet_checker_flags_each_broken_pattern() -> None:
     assert "long" in flags_of("ساخت " + "۲۰ طرح و " * 40 + "اجرا شد")
     assert split_part("fars-1-000") in ("tune", "test")
     assert bullet_hash(" a ") == bullet_hash("a") and len(bullet_hash("a")) == 16
+
+
+def test_goals_of_scripts_without_results_keep_their_rows() -> None:
+    from bench.all import goals, previous_goals
+
+    doc = (
+        "<!-- bench:goals -->\n"
+        + goals({"peyma": {"kinds": {"MON": {"f1": 0.95}}}})
+        + ("\n<!-- /bench:goals -->\n")
+    )
+    before = previous_goals(doc)
+    assert before["PEYMA money span F1 (exact)"][2:] == ["0.950", "**no**"]
+    # a later run of another script alone keeps the PEYMA rows, not "—"
+    table = goals({"bullets": {"max_rate": 0.01}}, before)
+    row = next(line for line in table.splitlines() if "PEYMA money" in line)
+    assert "0.950" in row and "**no**" in row
+    assert "0.010" in next(line for line in table.splitlines() if "checker" in line)
+    assert "—" in next(line for line in goals({}).splitlines() if "PEYMA money" in line)
