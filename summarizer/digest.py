@@ -187,7 +187,9 @@ def _list_bullets(
         )
         if best < 0:
             continue
-        line = f"{intro}: {lists.row_text(text[slice(*spans[row])])}"
+        row_line = text[slice(*spans[row])]
+        sep = "، در صدر: " if lists.ranks_first(row_line) else ": "  # a ranking's first row
+        line = f"{intro}{sep}{lists.row_text(row_line)}"
         shown = set().union(*(numbers_in(x) for x in lines)) if lines else set()
         if len(line) > MAX_CHARS or numbers_in(line) & shown:
             continue
@@ -233,6 +235,8 @@ def _headline(sentences: list[str]) -> set[int]:
     for i, s in enumerate(sentences[:3]):
         if s.rstrip().endswith(tuple(_TERMINAL)) or len(s.split()) > 30:
             break
+        if s.rstrip().endswith(":") and len(s.split()) > KICKER_MAX_WORDS:
+            break  # "قیمت انواع سکه … به شرح زیر است:": the body, introducing a list
         out.add(i)
     return out
 

@@ -82,6 +82,10 @@ _COUNTED_STOPWORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get(
 _TRANSFER_WORDS = frozenset(_TIMES.get("transfer_words", []))
 _FEE_WORDS = frozenset(_TIMES.get("fee_words", []))
 _TRANSFER = str(_TIMES.get("transfer", "انتقال"))
+_NOT_PEOPLE_EVENTS = frozenset(
+    load_toml("phrases.toml").get("subject", {}).get("not_people_events", [])
+)
+_PRESENCE_WORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("presence_words", []))
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _MATCH_UNITS = _word_list("match_units")
 _MATCH_PHASES = _word_list("match_phases")
@@ -559,8 +563,9 @@ def _not_a_figure(
         or _is_phone_or_code(num_text, text, ns, ne, nm)
         or (bare_count and (prev in t.code_heads or place.prev2 in _NAMED_PLANS))
         or (bare_count and _is_citation(place))
+        or (r.kind == "count" and place.prev == "در" and place.prev2 == "واقع")
     ):
-        r.drop, r.trivia = True, "code"
+        r.drop, r.trivia = True, "code"  # "واقع در ۲۰۰ دستگاه": a place's name
     elif bare_count and (
         _is_name_number(place, nm, num_text)
         or (
@@ -1004,6 +1009,7 @@ def _subject(
             or _head_before(tokens, before, c_from)
             or (_holder(tokens, before, c_from) if wide and not money else None)
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
+            or (_presence_before(m, tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
             or (_payment_before(m, tokens, before, c_from) if money else None)
@@ -1761,6 +1767,15 @@ def _adjectival(tokens: list[Token], j: int, before: int) -> bool:
     )  # ضمانت ۲۰ میلیاردی
 
 
+def _presence_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``با شرکت بیش از ۴۵۰ نفر``، ``با حضور ۳۰۰ نفر``: how the people counted took part."""
+    i = _before_qualifier(m, tokens, before) - 1
+    if i < c_from:
+        return None
+    w = tokens[i].text
+    return w if w in _PRESENCE_WORDS else None
+
+
 def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
     """``با پرداخت ۳ میلیون یورو``، ``اختصاص حدود ۱۰ میلیارد تومان``: the payment the
     money is, named by the noun right before it (or before its qualifier)."""
@@ -1902,6 +1917,8 @@ def _event(tokens: list[Token], j: int, limit: int) -> str | None:
             return None
         if w in t.not_events or (verb_stem(w) or "") in t.not_events:
             return None
+        if w in _NOT_PEOPLE_EVENTS:
+            return None  # "… با شرکت ۴۵۰ نفر برگزار کرد": the people were not held
         if w in t.stop or w in lexicon().stopwords:
             continue
         if w in t.predicate_verbs or verb_stem(w) in t.predicate_stems:

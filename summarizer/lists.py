@@ -135,6 +135,15 @@ def name(intro: str) -> str | None:
     return s
 
 
+def ranks_first(row: str) -> bool:
+    """Whether a row is marked as the first of a ranking (``۱- لیونل مسی …``)."""
+    m = _MARK_RX.match(row)
+    return m is not None and m.group().strip(" -–—.)").translate(_DIGITS) == "1"
+
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
+
+
 def row_text(row: str) -> str:
     """A row as a phrase: ``نیم سکه: ۶ میلیون تومان`` -> ``نیم سکه ۶ میلیون تومان``."""
     s = _SPACES_RX.sub(" ", row).strip()

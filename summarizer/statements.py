@@ -70,6 +70,7 @@ def words() -> Words:
     )
     heads.update(events.values())
     heads.update(v.split()[0] for v in events.values())
+    heads -= set(st.get("not_headline_heads", []))
     return Words(
         bad_openers=frozenset(st.get("bad_openers", [])),
         bad_opening_phrases=tuple(st.get("bad_opening_phrases", [])),
@@ -249,7 +250,11 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
     if _ENDPOINT_RX.match(text):
         out.append("no_subject")  # "به ۱.۲ هزار واحد محدود شد": what was?
-    if _DOUBLE_SCALE_RX.search(text) or _SUCCEEDED_PARTICIPLE_RX.search(text):
+    if (
+        _DOUBLE_SCALE_RX.search(text)
+        or _SUCCEEDED_PARTICIPLE_RX.search(text)
+        or _CONDITIONAL_PARTICIPLE_RX.search(text)
+    ):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
         out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
@@ -265,8 +270,10 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")  # "… این است که این ۲ مرد": the «که» clause has no verb
     if groups and _relative_only(toks, groups):
         out.append("no_main_verb")  # "منع پذیرش … که برای ۶۰ روز اعمال می‌شود": and then?
-    if text.count("(") != text.count(")"):
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         out.append("dangling")
+    if len(toks) > 2 and toks[-2].text in _RELATIVE_HEADS and toks[-1].text in _COPULAS:
+        out.append("dangling")  # "… مربوط به کسانی بود": who they were follows
     if last[0].isalpha() and _unlicensed_subjunctive(toks):
         out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
     if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
@@ -477,6 +484,11 @@ _ENDPOINT_RX = re.compile(
     r".*?\s(?:رسید|رسیدند|رسیده|رسیده\s+است|رسیده‌است|می‌رسد|محدود\s+شد|محدود\s+شده"
     r"|بالغ\s+شد|افزایش\s+یافت|کاهش\s+یافت|افزایش\s+یافته|کاهش\s+یافته)(?:\s|$)"
 )
+# "در صورت پیروزی … ۹ امتیازی شده است": a condition glued to a participle the source went on from.
+_CONDITIONAL_PARTICIPLE_RX = re.compile(r"(?:^|\s)در\s+صورت\s.*\S(?:ه|ه‌اند)\s+است$")
+# "… مربوط به کسانی بود": a relative's head with the relative clause cut.
+_RELATIVE_HEADS = frozenset({"کسانی", "کسی", "آنانی", "افرادی", "چیزی", "جایی"})
+_COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد", "بوده است"})
 # "موفق شد ۲۲ هتل را بازسازی کرده است": the subjunctive the frame wants, glued to a participle.
 _SUCCEEDED_PARTICIPLE_RX = re.compile(r"(?:^|\s)موفق\s+(?:شد|شدند|شده)\s.*\S(?:ه|ه‌اند)\s+است$")
 # "نام نام‌خانوادگی - …": the reporter's byline before the text.

@@ -586,3 +586,15 @@ def test_nouns_on_hazms_stopword_list_can_be_counted() -> None:
     assert _subjects("هنرمندان با حدود ۳۰ اثر در این نمایشگاه حضور دارند.") == {"۳۰": "اثر"}
     found = _subjects("در حال حاضر ۷۰ درصد نیاز نهاده‌های دامی کشور وارد می‌شود.")
     assert found["۷۰ درصد"].startswith("نیاز"), found
+
+
+def test_people_who_took_part_are_not_what_was_held() -> None:
+    found = _subjects("این سازمان دوره‌های آموزشی تور را با شرکت بیش از ۴۵۰ نفر برگزار کرد.")
+    assert found == {"۴۵۰": "شرکت"}, found
+    assert _subjects("۱۷ نفر از سارقان را دستگیر کردند.")["۱۷"] is not None
+
+
+def test_an_idiom_and_a_place_name_are_no_figures() -> None:
+    assert _mentions("صد البته مدیران باشگاه میراث‌دار بحران مالی هستند.") == []
+    found = _mentions("تمرینات در زمین اختصاصی واقع در ۲۰۰ دستگاه آغاز شد.")
+    assert [(n, t, d) for n, _k, t, d in found] == [("۲۰۰", "code", True)], found

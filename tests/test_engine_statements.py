@@ -268,3 +268,19 @@ def test_a_participle_after_succeeded_is_garbled() -> None:
 def test_a_speakers_judgement_is_an_opinion() -> None:
     assert "frame" in problems("برگزاری ۴ دیدار در ۱۰ روز برای تیم‌ها سخت و طاقت فرسا خواهد بود")
     assert "frame" in problems("۱۵ ماه به المپیک مانده و الان زود است")
+
+
+def test_more_lines_that_do_not_stand_alone() -> None:
+    cases = {
+        "بنا بر این گزارش از بین ۴۰ شرکت‌کننده ۱۰ نفر به مرحله نهایی راه پیدا می‌کنند": "frame",
+        "درست است ۵ بازیکن این تیم در اردوی تیم ملی حضور داشتند": "frame",
+        "شرکت مخابرات نیز پس از تعیین تکلیف ۶ هزار میلیارد تومان ودایع": "no_verb",
+        "رئیس‌جمهور گفت: می‌گویند] ۱۵۰ میلیارد دلار پرداخت شد": "dangling",
+        "حدود ۱ میلیارد و ۵۰۰ میلیون تومان از این مبلغ مربوط به کسانی بود": "dangling",
+        "این تیم شش امتیازی است و در صورت پیروزی در بازی امشب، ۹ امتیازی شده است": "garbled",
+        "هواداران در تابستان ۹۹ امیدوار بودند": "dangling",
+        "نزدیک به ۸۰ درصد هواداران در این نظرسنجی اعلام کرده اند": "dangling",
+    }
+    for line, problem in cases.items():
+        assert problem in problems(line), (line, problems(line))
+    assert problems("مراسم با حضور ۳۰۰ نفر از مردم استان برگزار شد") == []
