@@ -128,7 +128,7 @@ def choose(
                 b.clauses[0] = joined
                 by_clause[m.clause] = host
                 continue
-        if closed:
+        if closed or _says_nothing_counted(m):
             continue
         if len(bullets) >= max_bullets:
             tries += 1
@@ -153,6 +153,13 @@ def choose(
         by_clause[m.clause] = len(bullets)
         bullets.append(Bullet([i], m.sentence, [m.clause]))
     return bullets
+
+
+def _says_nothing_counted(m: Mention) -> bool:
+    """A bare count, with neither unit nor subject, does not make a bullet of its own
+    (``… با ۵ در مقابل ۳ …``: five what?); it may share the bullet of a figure of its
+    clause."""
+    return m.kind == "count" and m.unit is None and not m.subject
 
 
 _BARE_LEADS = frozenset(

@@ -236,3 +236,11 @@ def test_a_rankings_first_row_is_said_to_lead_it() -> None:
     assert digest(text).bullets == [
         "فهرست ۱۰ تیم برتر قاره سبز بر اساس امتیاز باشگاهی، در صدر: بارسلونا اسپانیا، ۳۲۲۴ امتیاز"
     ]
+
+
+def test_a_bare_count_makes_no_bullet_of_its_own() -> None:
+    # "۵": five what? A count with neither unit nor subject says nothing counted.
+    d = digest("سرمربی تیم گفت که بازیکنانش با ۵ در مقابل ۳ بازی را به پایان رساندند.")
+    assert d.bullets == [], d.bullets
+    d = digest("در این عملیات ۱۲ قاچاقچی دستگیر و ۵ دستگاه خودرو توقیف شد.")
+    assert d.bullets and "۱۲ قاچاقچی" in d.bullets[0], d.bullets
