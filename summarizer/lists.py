@@ -4,8 +4,10 @@ Agency reports often carry a list: a line that introduces it and ends with a
 colon (``قیمت انواع سکه امروز در بازار تهران به شرح زیر است:``), then short
 lines of their own, each with a figure (``نیم سکه: ۶ میلیون تومان``). A row
 never becomes a bullet: it does not say what it is a row of. The list becomes
-at most one bullet instead, the introducing phrase and its key row:
-``قیمت انواع سکه امروز در بازار تهران: نیم سکه ۶ میلیون تومان``.
+at most one bullet instead, the introducing phrase and its first row:
+``قیمت انواع سکه امروز در بازار تهران: سکه تمام ۱۲ میلیون تومان``; the first
+row of a ranking (``۱- بارسلونا، ۳۲۲۴ امتیاز``) as a sentence, ``بارسلونا با
+۳۲۲۴ امتیاز در صدر <the list> قرار دارد``.
 
 The phrases that close an introduction (``به شرح زیر است``, ``عبارتند از``)
 and the words that make a line a speaker's frame rather than a list's name
@@ -142,6 +144,18 @@ def ranks_first(row: str) -> bool:
 
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
+
+
+def leader(name: str, row: str, at: int) -> str | None:
+    """The first row of a ranking as a sentence: ``۱- بارسلونا اسپانیا، ۳۲۲۴ امتیاز``
+    with its figure at offset ``at`` -> ``بارسلونا اسپانیا با ۳۲۲۴ امتیاز در صدر
+    <name> قرار دارد``; ``None`` when the row names nothing before its figure."""
+    who = _MARK_RX.sub("", row[:at], count=1).strip(" ،,:؛-–—")
+    who = re.sub(r"\s+با$", "", who)  # "… اهواز با ۱۸۳۲ امتیاز"
+    what = row[at:].strip(" .،,؛")
+    if not who or not what or any(ch.isdigit() or ch in ":؛" for ch in who):
+        return None
+    return _SPACES_RX.sub(" ", f"{who} با {what} در صدر {name} قرار دارد")
 
 
 def row_text(row: str) -> str:
