@@ -215,7 +215,15 @@ def _subjects_agree(a: Mention, b: Mention) -> bool:
     """Counts of different things are different facts (``۳ طلا`` is not ``۳ نقره``)."""
     if a.kind != "count" or not a.subject or not b.subject:
         return True
+    if a.subject.split()[0] in _generic_subjects() or b.subject.split()[0] in _generic_subjects():
+        return True  # "۴۶ اثر برگزیده" in a title is the body's "۴۶ کتاب"
     return bool(set(a.subject.split()) & set(b.subject.split()))
+
+
+@cache
+def _generic_subjects() -> frozenset[str]:
+    """Counted nouns that name any kind of item (اثر، مورد، عنوان)."""
+    return frozenset(load_toml("phrases.toml").get("subject", {}).get("generic", []))
 
 
 def _relative_gap(a: float, b: float) -> float:

@@ -175,3 +175,12 @@ def test_the_sentence_the_title_restates_lifts_its_other_figures() -> None:
     for value in (3400, 850e6):
         assert titled.index(value) < plain.index(value)
         assert titled.index(value) < titled.index(200)  # above the sentence before it
+
+
+def test_a_titles_generic_count_matches_the_bodys_named_one() -> None:
+    body = (
+        "به گزارش خبرنگار ما، دبیر جشنواره گفت: امسال ۳ هزار کتاب کودک به دبیرخانه رسید.\n\n"
+        "وی افزود: ۱۲۳ ناشر در این دوره شرکت کردند و در پایان ۴۶ کتاب برگزیده معرفی می‌شوند.\n"
+    )
+    titled = digest(body, title="معرفی ۴۶ اثر در جشنواره کودکان")
+    assert titled.figures[0].value == 46, [f.text for f in titled.figures]
