@@ -790,6 +790,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "denomination"
     if _stock(text, place, r):
         return "stock"
+    if unit is not None and unit.canonical in _MATCH_UNITS and v is not None and v <= 180:
+        return "minutes"  # "تمرین ۷۵ دقیقه‌ای"، "۱۰ دقیقه از بازی گذشته بود": a side detail
     return None
 
 

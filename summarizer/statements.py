@@ -274,6 +274,8 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")
     if len(toks) > 2 and toks[-2].text in _RELATIVE_HEADS and toks[-1].text in _COPULAS:
         out.append("dangling")  # "… مربوط به کسانی بود": who they were follows
+    if len(toks) > 2 and toks[-2].text in _TIME_NOUNS and toks[-1].text == "است":
+        out.append("dangling")  # "بیش از ۶۰ سال است": that what has gone on follows
     if last[0].isalpha() and _unlicensed_subjunctive(toks):
         out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
     if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
@@ -485,7 +487,9 @@ _ENDPOINT_RX = re.compile(
     r"|بالغ\s+شد|افزایش\s+یافت|کاهش\s+یافت|افزایش\s+یافته|کاهش\s+یافته)(?:\s|$)"
 )
 # "در صورت پیروزی … ۹ امتیازی شده است": a condition glued to a participle the source went on from.
-_CONDITIONAL_PARTICIPLE_RX = re.compile(r"(?:^|\s)در\s+صورت\s.*\S(?:ه|ه‌اند)\s+است$")
+_CONDITIONAL_PARTICIPLE_RX = re.compile(
+    r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید)\s.*\S(?:ه|ه‌اند)\s+است$"
+)
 # "… مربوط به کسانی بود": a relative's head with the relative clause cut.
 _RELATIVE_HEADS = frozenset({"کسانی", "کسی", "آنانی", "افرادی", "چیزی", "جایی"})
 _COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد", "بوده است"})
@@ -696,7 +700,15 @@ def _headed(toks: list[Token]) -> bool:
         and MIN_HEADLINE_WORDS <= len(toks) <= MAX_HEADLINE_WORDS
         and toks[-1].text not in _MONEY_OR_PERCENT_UNITS  # "کاهش ۱۳ درصد": of what?
         and not any(t.text in _NOT_IN_HEADLINES for t in toks)
+        and toks[-1].text != first  # "رشد شاخص … با ۳۱ هزار واحد رشد": garbled
+        and not (first in words().change_nouns.values() and not _says_how_much_changed(toks))
     )
+
+
+def _says_how_much_changed(toks: list[Token]) -> bool:
+    """``افزایش ۱۲ درصدی صادرات``، ``افزایش مبتلایان به ۸۰ هزار نفر``: a change headline
+    says by how much or to what; ``کاهش ۷ شهر بزرگ`` says neither."""
+    return any(t.text.startswith("درصد") or t.text in ("به", "تا") for t in toks[1:])
 
 
 def numbers_in(line: str) -> set[str]:

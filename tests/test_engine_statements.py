@@ -284,3 +284,15 @@ def test_more_lines_that_do_not_stand_alone() -> None:
     for line, problem in cases.items():
         assert problem in problems(line), (line, problems(line))
     assert problems("مراسم با حضور ۳۰۰ نفر از مردم استان برگزار شد") == []
+
+
+def test_a_change_headline_says_by_how_much_or_to_what() -> None:
+    assert "no_verb" in problems("کاهش ۷ شهر بزرگ دنیا در سال گذشته")
+    assert "no_verb" in problems("رشد شاخص کل بازار با بیش از ۳۱ هزار واحد رشد")
+    assert problems("کاهش ۵۰ درصدی موارد بستری در کشور") == []
+    assert problems("افزایش بیماران مبتلا به کرونا به بیش از ۸۰ هزار نفر") == []
+
+
+def test_a_time_that_has_passed_wants_what_went_on() -> None:
+    assert "dangling" in problems("بیش از ۶۰ سال است")
+    assert "garbled" in problems("هدف ما این است که روزانه ۲ هزار پرس غذا پخت کرده است")
