@@ -274,7 +274,7 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")
     if len(toks) > 2 and toks[-2].text in _RELATIVE_HEADS and toks[-1].text in _COPULAS:
         out.append("dangling")  # "… مربوط به کسانی بود": who they were follows
-    if len(toks) > 2 and toks[-2].text in _TIME_NOUNS and toks[-1].text == "است":
+    if len(toks) > 2 and toks[-2].text in _TIME_NOUNS and toks[-1].text in ("است", "بود"):
         out.append("dangling")  # "بیش از ۶۰ سال است": that what has gone on follows
     if last[0].isalpha() and _unlicensed_subjunctive(toks):
         out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
@@ -473,6 +473,7 @@ _BACK_REFERENCE_RX = re.compile(
     r"مذکور|یاد\s?شده|یادشده|فوق‌الذکر|مزبور|نامبرده"
     r"|(?:^|\s)(?:این|همین|آن|همان)\s+(?:[0-9۰-۹]|(?:تعداد|میزان|رقم)(?:\s|$))"
     r"|(?:^|\s)(?:این|همین)\s+(?:مقدار|مبلغ)(?:\s|$)"
+    r"|(?:^|\s)با\s+همان\s+(?:نتیجه|امتیاز|رقم|نسبت)(?:\s|$)"  # "با همان نتیجه ۲-۱": as which?
 )
 # "ثبت ۵ گل آن …": the first figure of the line is a part of something not shown.
 _PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")

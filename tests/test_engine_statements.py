@@ -296,3 +296,8 @@ def test_a_change_headline_says_by_how_much_or_to_what() -> None:
 def test_a_time_that_has_passed_wants_what_went_on() -> None:
     assert "dangling" in problems("بیش از ۶۰ سال است")
     assert "garbled" in problems("هدف ما این است که روزانه ۲ هزار پرس غذا پخت کرده است")
+
+
+def test_the_same_result_as_before_is_a_back_reference() -> None:
+    assert "no_subject" in problems("بازی با همان نتیجه ۲-۱ به سود میزبان تمام شد")
+    assert "dangling" in problems("حدود ۷ - ۸ سال بود")
