@@ -125,6 +125,9 @@ def run(args: argparse.Namespace) -> dict[str, Any] | None:
     if args.prune and args.part != "test":
         print("--prune keeps the judgements of the test half only; use it with --part test")
         return None
+    if args.record and not Path(args.record).is_file():
+        print(f"no judgements to record: {args.record} is not a file")
+        return None
     if args.record:
         added = 0
         for line in Path(args.record).read_text(encoding="utf-8").splitlines():
