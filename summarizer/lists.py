@@ -66,11 +66,19 @@ def _words() -> _Words:
     return _Words(tuple(closers), inner, openers, frozenset(data.get("not_names", [])))
 
 
+_BLANK = " \t\u200c"
+
+
 def _own_line(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` stands on a line of its own."""
-    before = text[:a].rstrip(" \t\u200c")
-    after = text[b:].lstrip(" \t\u200c")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    """Whether ``text[a:b]`` stands on a line of its own (looking only at the
+    blanks next to it, so that a text of many lines costs linear time)."""
+    i = a
+    while i > 0 and text[i - 1] in _BLANK:
+        i -= 1
+    k = b
+    while k < len(text) and text[k] in _BLANK:
+        k += 1
+    return (i == 0 or text[i - 1] == "\n") and (k == len(text) or text[k] in "\r\n")
 
 
 def find(text: str, spans: list[tuple[int, int]], with_figures: Iterable[int]) -> list[Block]:
