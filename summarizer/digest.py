@@ -169,6 +169,11 @@ def _list_bullets(
     placed in rank order of the row's best figure. Nothing for a list whose
     name or row would make a line too long, or that states a number a bullet
     already states."""
+    in_rows = {k for blk in blocks for k in blk.rows}
+    by_sentence: dict[int, list[int]] = {}  # a row's figures, in rank order
+    for i, r in enumerate(ranked):
+        if r.mention.sentence in in_rows:
+            by_sentence.setdefault(r.mention.sentence, []).append(i)
     for blk in blocks:
         intro = lists.name(text[slice(*spans[blk.intro])])
         if intro is None:
@@ -177,11 +182,10 @@ def _list_bullets(
             (
                 (k, i)
                 for k in blk.rows
-                for i, r in enumerate(ranked)
-                if r.mention.sentence == k
-                and not r.mention.drop
-                and r.mention.trivia is None
-                and lists.is_value(text, spans[k], r.mention.start)
+                for i in by_sentence.get(k, [])
+                if not ranked[i].mention.drop
+                and ranked[i].mention.trivia is None
+                and lists.is_value(text, spans[k], ranked[i].mention.start)
             ),
             (-1, -1),
         )
@@ -198,7 +202,7 @@ def _list_bullets(
         shown = set().union(*(numbers_in(x) for x in lines)) if lines else set()
         if len(line) > MAX_CHARS or numbers_in(line) & shown:
             continue
-        used = [i for i, r in enumerate(ranked) if r.mention.sentence == row]
+        used = by_sentence[row]
         at = next((k for k, f in enumerate(figs) if f and min(f) > best), len(lines))
         if at >= max_bullets:
             continue
