@@ -24,6 +24,7 @@ from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
     MAX_CHARS,
+    REPORT_FRAME_RX,
     ends_on_participle,
     event_of,
     find_speaker,
@@ -55,11 +56,6 @@ CORE_KINDS = frozenset({"money", "percent", "measure", "count", "duration", "sco
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
 
-_REPORT_RX = re.compile(
-    r"^(?:و\s+)?(?:به\s+گزارش|به\s+گفته|به\s+نقل\s+از|(?:بر\s*اساس|بر\s*پایه|طبق)\s+[^،,:]{0,80}?"
-    r"(?:گزارش|آمار|اعلام|اطلاعات|داده‌های)|(?:بر\s*اساس|بر\s*پایه|طبق)\s+(?:این|همین)\s+گزارش)"
-    r"[^،,:]{0,160}?[،,:]\s*"
-)
 _NEWS_RX = re.compile(
     r"^(?:[^:؛]{0,200}?\s)?از\s+(?P<body>.+?)\s+خبر\s+(?:داد|داده\s+است|دادند|می‌دهد|داده)$"
 )
@@ -738,7 +734,7 @@ def _strip_frames(
     lead = len(seg) - len(seg.lstrip(_EDGE_PUNCT))
     c0 += lead
     seg = text[c0:c1]
-    rep = _REPORT_RX.match(seg)
+    rep = REPORT_FRAME_RX.match(seg)
     if rep and c0 + rep.end() <= first:
         c0 += rep.end()
         seg = text[c0:c1]

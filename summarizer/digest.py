@@ -266,8 +266,6 @@ def _headline_title(text: str, spans: list[tuple[int, int]], headline: set[int])
         if not after.startswith(("\n", "\r")):
             return None  # not a line of its own
         if line.endswith(":"):
-            if len(line.split()) > KICKER_MAX_WORDS:
-                return None  # "قیمت انواع سکه … به شرح زیر است:": the body has begun
             continue
         words = len(line.split())
         if HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:

@@ -355,7 +355,6 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _identifiers(out, first, tokens, starts)
         _conversions(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
-        _scores(out, first, tokens, starts)
     return out
 
 
@@ -1033,7 +1032,7 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
     a year (``یورو ۲۰۱۲``), and a number
     joined by ``و``/``یا`` to a date, time or code next to it (``دهه ۵۰ و ۶۰``،
     ``دقایق ۶۷ و ۶۹``، ``روز ۱۲ یا ۱۳ شهریور``). A score (``پیروزی ۲-۱``) stays a
-    figure: the lead of a match report gives it."""
+    figure, of kind ``score``: the lead of a match report gives it."""
     mine = out[first:]
     by_token: dict[int, Mention] = {}
     for m in mine:
@@ -1056,7 +1055,10 @@ def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: li
             m.drop, m.trivia, m.subject = True, "formation", None
             continue
         if m.score is not None or _is_score(m, tokens, j, before):
-            continue  # a score stays a figure: the lead of a match report gives it
+            # a side of a match result counts nothing of its own: a figure of kind
+            # score, with no subject (the lead of a match report gives it)
+            m.kind, m.subject = "score", None
+            continue
         prev = tokens[before - 1].text if before > 0 else ""
         if prev in _RANK_HEADS and m.range is None:
             m.drop, m.trivia, m.subject = True, "rank", None  # رده ۱۴ جدول
@@ -1871,18 +1873,6 @@ def _score_head(tokens: list[Token], j: int, before: int, c_from: int) -> str | 
 
 def _is_number_token(tok: Token) -> bool:
     return has_digit(tok) or _is_number_word(tok.text) or tok.text in ("صفر", "یک")
-
-
-def _scores(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
-    """A bare number that is a side of a match result (``۳ بر یک``، ``۲-۱``) is of
-    kind ``score``: it counts nothing of its own, so it has no subject."""
-    for m in out[first:]:
-        if m.kind != "count" or m.unit is not None or m.drop:
-            continue
-        before = bisect_left(starts, m.num_start)
-        j = bisect_left(starts, m.end)
-        if before < len(tokens) and j > before and _is_score(m, tokens, j, before):
-            m.kind, m.subject = "score", None
 
 
 def _is_score(m: Mention, tokens: list[Token], j: int, before: int) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.lexicon import load_toml
+from summarizer.statements import REPORT_FRAME_RX
 
 #: Fewest rows that make a list.
 MIN_ROWS = 2
@@ -35,10 +36,6 @@ _SPACES_RX = re.compile(r"\s+")
 # A list mark at the start of a line: "* ", "۱- ", "۲) ", "- ".
 _MARK_RX = re.compile(r"^\s*(?:[*•▪●◾\-–—]+|\d{1,2}\s*[-–—.)]+)\s*")
 _SENTENCE_END = (".", "!", "؟", "?", "…")
-_REPORT_RX = re.compile(
-    r"^(?:و\s+)?(?:به\s+گزارش|به\s+نقل\s+از|بنابر\s+این\s+گزارش|بر\s*اساس\s+این\s+گزارش)"
-    r"[^،,:]{0,160}?[،,]\s*"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +87,7 @@ def find(text: str, spans: list[tuple[int, int]], with_figures: Iterable[int]) -
     i = 0
     while i < len(spans):
         a, b = spans[i]
-        line = text[a:b].rstrip()
-        if not (line.endswith(":") and _own_line(text, a, b)):
+        if not (text[b - 1] == ":" and _own_line(text, a, b)):  # spans are trimmed
             i += 1
             continue
         rows: list[int] = []
@@ -124,7 +120,7 @@ def name(intro: str) -> str | None:
     w = _words()
     s = _SPACES_RX.sub(" ", intro).strip().rstrip(":").strip()
     s = _MARK_RX.sub("", s, count=1)
-    s = _REPORT_RX.sub("", s, count=1)
+    s = REPORT_FRAME_RX.sub("", s, count=1)
     for opener in w.openers:
         if s.startswith(opener + " "):
             s = s[len(opener) :].lstrip(" ،,")
@@ -148,10 +144,8 @@ def name(intro: str) -> str | None:
 def ranks_first(row: str) -> bool:
     """Whether a row is marked as the first of a ranking (``۱- لیونل مسی …``)."""
     m = _MARK_RX.match(row)
-    return m is not None and m.group().strip(" -–—.)").translate(_DIGITS) == "1"
-
-
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", "0123456789" * 3)
+    mark = m.group().strip(" -–—.)") if m else ""
+    return mark.isdigit() and int(mark) == 1  # int() reads Persian and Arabic digits too
 
 
 def leader(name: str, row: str, at: int) -> str | None:

@@ -21,6 +21,13 @@ from summarizer.lexicon import AJ, N, is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
 MAX_CHARS = 160
+
+#: A report frame opening a sentence: ``به گزارش خبرنگار ما،``، ``بر اساس این گزارش،``.
+REPORT_FRAME_RX = re.compile(
+    r"^(?:و\s+)?(?:به\s+گزارش|به\s+گفته|به\s+نقل\s+از|(?:بر\s*اساس|بر\s*پایه|طبق)\s+[^،,:]{0,80}?"
+    r"(?:گزارش|آمار|اعلام|اطلاعات|داده‌های)|(?:بر\s*اساس|بر\s*پایه|طبق)\s+(?:این|همین)\s+گزارش)"
+    r"[^،,:]{0,160}?[،,:]\s*"
+)
 ZWNJ = "\u200c"
 
 _NUMBER_RX = re.compile(r"[0-9۰-۹]+(?:[٬,٫.][0-9۰-۹]+)*")
@@ -493,7 +500,7 @@ _CONDITIONAL_PARTICIPLE_RX = re.compile(
 )
 # "… مربوط به کسانی بود": a relative's head with the relative clause cut.
 _RELATIVE_HEADS = frozenset({"کسانی", "کسی", "آنانی", "افرادی", "چیزی", "جایی"})
-_COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد", "بوده است"})
+_COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد"})
 # "موفق شد ۲۲ هتل را بازسازی کرده است": the subjunctive the frame wants, glued to a participle.
 _SUCCEEDED_PARTICIPLE_RX = re.compile(r"(?:^|\s)موفق\s+(?:شد|شدند|شده)\s.*\S(?:ه|ه‌اند)\s+است$")
 # "نام نام‌خانوادگی - …": the reporter's byline before the text.
