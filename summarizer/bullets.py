@@ -18,7 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from summarizer.figures import Mention, is_light_verb, is_verb_token, noun_phrase_end, tables
+from summarizer.figures import (
+    NOT_PEOPLE_EVENTS,
+    Mention,
+    is_light_verb,
+    is_verb_token,
+    noun_phrase_end,
+    tables,
+)
 from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.sentences import Token, tokenize
@@ -589,12 +596,19 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
             if after < len(toks) and toks[after].text in events
             else event_of(toks, after, after + MAX_VERB_DISTANCE)
         )
-        if noun is None:
-            return ""
+        if noun is None or (m.unit == "نفر" and noun in _not_people_event_nouns()):
+            return ""  # "برگزاری ۴۵۰ نفر": the courses were held, not the people
         line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
     if m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end):
         line += " " + text[m.period_span[0] : m.period_span[1]]
     return line
+
+
+@cache
+def _not_people_event_nouns() -> frozenset[str]:
+    """The verbal nouns of events that happen to things, not to the people counted."""
+    events = statement_words().event_nouns
+    return frozenset(events[w] for w in NOT_PEOPLE_EVENTS if w in events)
 
 
 def _with_digits(text: str, c0: int, c1: int, ms: list[Mention]) -> str:

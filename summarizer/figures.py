@@ -68,6 +68,7 @@ _RELATIVE_AFTER = _word_list("relative_after")
 _ATTRIBUTE_FORMS = _word_list("attribute_forms")
 _DENOMINATION_HEADS = _word_list("denomination_heads")
 _CLASS_HEADS = _word_list("class_heads")
+_DISTANCE_HEADS = _word_list("distance_heads")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
 _STOCK_FIGURES = _word_list("stock_figures")
 _TIMES = load_toml("phrases.toml").get("identifiers", {})
@@ -82,7 +83,7 @@ _COUNTED_STOPWORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get(
 _TRANSFER_WORDS = frozenset(_TIMES.get("transfer_words", []))
 _FEE_WORDS = frozenset(_TIMES.get("fee_words", []))
 _TRANSFER = str(_TIMES.get("transfer", "انتقال"))
-_NOT_PEOPLE_EVENTS = frozenset(
+NOT_PEOPLE_EVENTS = frozenset(
     load_toml("phrases.toml").get("subject", {}).get("not_people_events", [])
 )
 _PRESENCE_WORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("presence_words", []))
@@ -742,8 +743,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     """Numbers that say when, what kind or what class, not how much: a clock time
     (``۸ صبح``), a point in time (``۳ سال قبل``), an attribute of the noun before
     (``نمایشگاه ۳ روزه``), a weight class (``در وزن ۹۶ کیلوگرم``), an age group
-    (``تیم زیر ۱۴ سال``), a face value (``اسکناس ۲۰ هزار ریالی``), or the frame of
-    every match (``۹۰ دقیقه``)."""
+    (``تیم زیر ۱۴ سال``), a distance to a place (``در فاصله ۳۰ کیلومتری``), a face
+    value (``اسکناس ۲۰ هزار ریالی``), or the frame of every match (``۹۰ دقیقه``)."""
     tokens = place.tokens
     prev, prev2 = place.prev, place.prev2
     after = tokens[r.j].text if r.j < len(tokens) else ""
@@ -779,6 +780,13 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         and ((unit is not None and unit.kind == "measure") or right in ("-", "+", "–"))
     ):
         return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"
+    if (
+        unit is not None
+        and unit.kind == "measure"
+        and tokens[r.j - 1].text.endswith("ی")
+        and (prev in _DISTANCE_HEADS or prev2 in _DISTANCE_HEADS)
+    ):
+        return "distance"  # "در فاصله ۳۰ کیلومتری کاشان": where it lies, not how much
     if (
         unit is not None
         and unit.canonical == "سال"
@@ -1909,7 +1917,7 @@ def _event(tokens: list[Token], j: int, limit: int) -> str | None:
             return None
         if w in t.not_events or (verb_stem(w) or "") in t.not_events:
             return None
-        if w in _NOT_PEOPLE_EVENTS:
+        if w in NOT_PEOPLE_EVENTS:
             return None  # "… با شرکت ۴۵۰ نفر برگزار کرد": the people were not held
         if w in t.stop or w in lexicon().stopwords:
             continue

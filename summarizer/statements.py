@@ -251,7 +251,11 @@ def _problems(line: str) -> tuple[str, ...]:
         or _LIST_MARK_RX.match(text)
     ):
         out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
-    if _SUBORDINATE_RX.search(text) or _bare_relative(toks, groups):
+    if (
+        _SUBORDINATE_RX.search(text)
+        or _bare_relative(toks, groups)
+        or (_CIRCUMSTANCE_RX.search(text) and not any(t.text == "که" for t in toks))
+    ):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
     if _OTHERS_RX.match(text):
         out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
@@ -261,6 +265,7 @@ def _problems(line: str) -> tuple[str, ...]:
         _DOUBLE_SCALE_RX.search(text)
         or _SUCCEEDED_PARTICIPLE_RX.search(text)
         or _CONDITIONAL_PARTICIPLE_RX.search(text)
+        or (groups and _object_of_intransitive(toks))
     ):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
     if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
@@ -331,7 +336,12 @@ _SUBORDINATE_RX = re.compile(
     r"(?:^|\s)(?:در\s*حالی\s*(?:\u200c)?که|درحالیکه|در حالیکه"
     r"|پس از اینکه|بعد از اینکه|پیش از اینکه|قبل از اینکه)(?:\s|$)"
 )
+# "چلسی در شرایطی … متوقف شد": the «که» clause that says in what circumstances is cut.
+_CIRCUMSTANCE_RX = re.compile(r"(?:^|\s)در\s+(?:شرایطی|حالی)(?:\s|$)")
 MAX_RELATIVE_HEAD = 3
+# Stems of verbs that take no object: a «را» before one is left from a verb the
+# source cut ("… عوارض صادراتی را … کاهش یافت").
+_INTRANSITIVE_STEMS = frozenset({"شد", "شو", "گردید", "گرد", "یافت", "یاب", "رسید", "رس"})
 
 
 def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
@@ -538,6 +548,29 @@ def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
         while verb_start > 0 and is_finite(toks, verb_start - 1):
             verb_start -= 1
         return verb_start - k <= 1
+    return False
+
+
+def _object_of_intransitive(toks: list[Token]) -> bool:
+    """A «را» in the last verb's clause, whose verb takes no object
+    (``شمار جان‌باختگان … را ۵ هزار نفر رسید``): two clauses glued into one.
+
+    The clause runs back to the verb before it or to an «و» that joins clauses
+    (not one inside a number, ``۵ هزار و ۳۹۱``).
+    """
+    first = last = max(k for k in range(len(toks)) if is_finite(toks, k))
+    while first > 0 and is_verb_form(toks[first - 1].text):
+        first -= 1  # "کاهش یافته است", "ساخته خواهد شد": the verb's words together
+    if not any(verb_stem(t.text) in _INTRANSITIVE_STEMS for t in toks[first : last + 1]):
+        return False
+    for j in range(first - 1, -1, -1):
+        word = toks[j].text
+        if word == "را":
+            return True
+        if is_finite(toks, j):
+            return False
+        if word == "و" and not (toks[j - 1].text[0].isdigit() or toks[j + 1].text[0].isdigit()):
+            return False
     return False
 
 

@@ -301,3 +301,32 @@ def test_a_time_that_has_passed_wants_what_went_on() -> None:
 def test_the_same_result_as_before_is_a_back_reference() -> None:
     assert "no_subject" in problems("بازی با همان نتیجه ۲-۱ به سود میزبان تمام شد")
     assert "dangling" in problems("حدود ۷ - ۸ سال بود")
+
+
+def test_an_object_before_a_verb_that_takes_none_is_two_clauses_glued() -> None:
+    # the source's «را» belonged to a verb that was cut ("… را … کاهش داد")
+    garbled = [
+        "در هفته سوم عوارض صادراتی گوشت مرغ را از کیلویی ۵ هزار تومان به ۱۵۰۰ تومان کاهش یافت",
+        "شمار جان‌باختگان حادثه در استان را ۴ هزار و ۲۱۰ نفر رسید",
+        "قیمت هر کیلو برنج را ۱۲ درصد افزایش یافته است",
+    ]
+    for line in garbled:
+        assert "garbled" in problems(line), (line, problems(line))
+    # «را» of a verb joined by «و», or of the verb before, is not the last verb's
+    assert "garbled" not in problems(
+        "مهاجم اسپانیایی با رقمی نزدیک ۸۰ میلیون یورو رئال را ترک و راهی چلسی شد"
+    )
+    assert "garbled" not in problems("پلیس ۱۷ متهم را دستگیر کرد و ۱۰ نفر آزاد شدند")
+
+
+def test_a_circumstance_without_its_clause_has_no_main_verb() -> None:
+    assert "no_main_verb" in problems("چلسی امروز در شرایطی برابر ساوتهمپتون با نتیجه ۳-۳ متوقف شد")
+    assert "no_main_verb" not in problems(
+        "چلسی در شرایطی با نتیجه ۳-۳ متوقف شد که تا دقیقه ۸۰ با دو گل پیش بود"
+    )
+
+
+def test_more_openers_and_subordinators_that_leave_the_line_incomplete() -> None:
+    assert "frame" in problems("جزو ۳ تا ۵ بازیکن برتر آسیا است")
+    assert "frame" in problems("ای ملی‌پوش اسپانیایی با ضربه‌ای دقیق حساب بازی را ۳-۰ کرد")
+    assert "frame" in problems("در بازی دو تیم هرچه از ۹۰ دقیقه بازی می‌گذشت")
