@@ -69,6 +69,7 @@ _ATTRIBUTE_FORMS = _word_list("attribute_forms")
 _DENOMINATION_HEADS = _word_list("denomination_heads")
 _CLASS_HEADS = _word_list("class_heads")
 _DISTANCE_HEADS = _word_list("distance_heads")
+_TIME_ENDS = _word_list("time_phrase_ends")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
 _STOCK_FIGURES = _word_list("stock_figures")
 _TIMES = load_toml("phrases.toml").get("identifiers", {})
@@ -1654,6 +1655,9 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
             k += 1
             after_prep = False
             continue
+        if w == "که" and k > 0 and verb_stem(tokens[k - 1].text) is not None:
+            k += 1  # "اعلام کرد که تردد …": what was said opens after its «که»
+            continue
         if w in t.prepositions:
             e = k + 1
             while (
@@ -1662,7 +1666,11 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
                 and tokens[e].text not in (t.prepositions)
             ):
                 e += 1  # نسبت به مدت مشابه …
-            k = max(_np(tokens, e, end, max_len=4), e)
+            pp_end = _np(tokens, e, end, max_len=4)
+            # "در شبانه روز گذشته تردد …": a word that closes a time ends the phrase
+            reach = max(pp_end, min(end, e + 3))
+            pp_end = next((x + 1 for x in range(e, reach) if tokens[x].text in _TIME_ENDS), pp_end)
+            k = max(pp_end, e)
             after_prep = True
             continue
         if w in t.share_skip and k + 1 < end and tokens[k + 1].text in t.anaphora_heads:

@@ -606,3 +606,15 @@ def test_minutes_are_a_side_detail() -> None:
     found = _mentions("تمرین ۷۵ دقیقه ای نوبت صبح به پایان رسید.")
     assert [(n, t) for n, _k, t, _d in found] == [("۷۵", "minutes")], found
     assert _mentions("زمان انتظار مسافران به ۹۰۰ دقیقه رسید.")[0][2] is None
+
+
+def test_the_subject_of_a_change_after_a_time_and_a_reported_that() -> None:
+    # the time phrase ends at «گذشته»; what was announced opens after «که»
+    found = _subjects(
+        "مرکز مدیریت راه‌ها اعلام کرد که در شبانه روز گذشته تردد در جاده‌های استان"
+        " ۲۰ درصد کاهش یافته است."
+    )
+    assert found == {"۲۰ درصد": "تردد"}, found
+    assert _subjects("در هفته اخیر قیمت مرغ در بازار ۱۵ درصد افزایش یافت.") == {
+        "۱۵ درصد": "قیمت مرغ"
+    }
