@@ -778,9 +778,13 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     if (
         prev in _CLASS_HEADS
         and prev2 != "با"
-        and ((unit is not None and unit.kind == "measure") or right in ("-", "+", "–"))
+        and (
+            (unit is not None and unit.kind == "measure")
+            or right in ("-", "+", "–")
+            or (r.kind == "count" and unit is None)
+        )
     ):
-        return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"
+        return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"، "در وزن ۶۰ مقابل …"
     if (
         unit is not None
         and unit.kind == "measure"

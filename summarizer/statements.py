@@ -288,11 +288,17 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")  # "… مربوط به کسانی بود": who they were follows
     if len(toks) > 2 and toks[-2].text in _TIME_NOUNS and toks[-1].text in ("است", "بود"):
         out.append("dangling")  # "بیش از ۶۰ سال است": that what has gone on follows
+    if _NOT_YET_PASSED_RX.search(text) or _one_of_cut(toks):
+        out.append("dangling")  # "بیش از ۲۰ ثانیه نگذشته بود": when what happened follows
     if last[0].isalpha() and _unlicensed_subjunctive(toks):
         out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
     if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
         out.append("no_subject")  # "۲ میلیون دلار به ما داد": who gave?
-    if len(toks) > 1 and first in _preverbs() and is_finite(toks, 1):
+    if (
+        len(toks) > 1
+        and first in _preverbs()
+        and (is_finite(toks, 1) or is_participle(toks[1].text))
+    ):
         out.append("no_subject")  # "اعلام کرد که …": opens with its verb
     if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
         out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
@@ -470,7 +476,7 @@ def _adjunct_only(toks: list[Token], groups: list[int]) -> bool:
 def _preverbs() -> frozenset[str]:
     data = load_toml("phrases.toml")
     out = set(data.get("bullets", {}).get("preverbs", []))
-    out.update({"اظهار", "تصریح", "خاطرنشان", "یادآور", "اعلام", "عنوان", "بیان"})
+    out.update({"اظهار", "تصریح", "خاطرنشان", "یادآور", "اعلام", "عنوان", "بیان", "فاش"})
     return frozenset(out)
 
 
@@ -508,6 +514,8 @@ _ENDPOINT_RX = re.compile(
 _CONDITIONAL_PARTICIPLE_RX = re.compile(
     r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید)\s.*\S(?:ه|ه‌اند)\s+است$"
 )
+# "بیش از ۲۰ ثانیه نگذشته بود": the clause of what happened then is cut.
+_NOT_YET_PASSED_RX = re.compile(r"(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+ن?گذشته\s+(?:بود|است)$")
 # "… مربوط به کسانی بود": a relative's head with the relative clause cut.
 _RELATIVE_HEADS = frozenset({"کسانی", "کسی", "آنانی", "افرادی", "چیزی", "جایی"})
 _COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد"})
@@ -549,6 +557,16 @@ def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
             verb_start -= 1
         return verb_start - k <= 1
     return False
+
+
+def _one_of_cut(toks: list[Token]) -> bool:
+    """``منچسترسیتی یکی از ۳ یا ۴ باشگاهی است``: «یکی از» a noun with the «ی» of a
+    relative clause, then the copula: the «که» clause that says which is cut."""
+    if len(toks) < 4 or toks[-1].text not in _COPULAS:
+        return False
+    head = toks[-2].text
+    opens = any(a.text == "یکی" and b.text == "از" for a, b in itertools.pairwise(toks))
+    return opens and head.endswith("ی") and bool(lexicon().pos(head[:-1]) & N)
 
 
 def _object_of_intransitive(toks: list[Token]) -> bool:

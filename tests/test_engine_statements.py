@@ -330,3 +330,16 @@ def test_more_openers_and_subordinators_that_leave_the_line_incomplete() -> None
     assert "frame" in problems("جزو ۳ تا ۵ بازیکن برتر آسیا است")
     assert "frame" in problems("ای ملی‌پوش اسپانیایی با ضربه‌ای دقیق حساب بازی را ۳-۰ کرد")
     assert "frame" in problems("در بازی دو تیم هرچه از ۹۰ دقیقه بازی می‌گذشت")
+
+
+def test_lines_cut_before_what_they_announce() -> None:
+    cases = {
+        "پرسپولیس یکی از ۳ یا ۴ باشگاهی است": "dangling",  # «که …» which?
+        "بیش از ۲۰ ثانیه نگذشته بود": "dangling",  # when what happened?
+        "اختلاف ساعت این کشور با ایران نزدیک به ۵ ساعت خواهد": "dangling",
+        "۱۰ نامزد دریافت این جایزه عبارت بودند": "dangling",  # the list follows
+        "فاش کرده باشگاه فرانسوی ۱۴ میلیون یورو پیشنهاد داده است": "no_subject",
+    }
+    for line, problem in cases.items():
+        assert problem in problems(line), (line, problems(line))
+    assert problems("پرسپولیس یکی از ۳ باشگاه ثروتمند آسیا است") == []
