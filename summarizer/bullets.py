@@ -32,6 +32,7 @@ from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
     MAX_CHARS,
     REPORT_FRAME_RX,
+    continues_event,
     ends_on_participle,
     event_of,
     find_speaker,
@@ -845,6 +846,8 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
     while changed and s:
         changed = False
         for op in openers:
+            if continues_event(s, op):
+                continue  # "در ادامه رقابت‌های لیگ، …": the clause's own phrase
             if s.startswith(op + " ") or s.startswith(op + "،"):
                 s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
                 changed = True

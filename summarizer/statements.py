@@ -187,6 +187,23 @@ def ends_on_participle(line: str) -> bool:
     return toks[-1].text in ("بوده", "نبوده") or is_participle(toks[-1].text)
 
 
+_CONTINUED = "در ادامه"
+
+
+@cache
+def _continued_events() -> frozenset[str]:
+    return frozenset(load_toml("phrases.toml").get("frames", {}).get("continued_events", []))
+
+
+def continues_event(line: str, opener: str) -> bool:
+    """Whether ``line`` opens with ``opener`` as «در ادامه» of an event
+    (``در ادامه رقابت‌های لیگ …``): the clause's own phrase, not a reporter's "next"."""
+    if opener != _CONTINUED or not line.startswith(_CONTINUED + " "):
+        return False
+    rest = line[len(_CONTINUED) + 1 :].split(" ", 1)
+    return rest[0].strip("،,") in _continued_events()
+
+
 def is_complete(line: str) -> bool:
     """Whether ``line`` reads as one complete statement or a clean headline phrase."""
     return not problems(line)
@@ -208,7 +225,10 @@ def _problems(line: str) -> tuple[str, ...]:
     first = toks[0].text
     if (
         first in w.bad_openers
-        or any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
+        or any(
+            (text.startswith(p + " ") or text.startswith(p + "،")) and not continues_event(text, p)
+            for p in w.bad_opening_phrases
+        )
         or _SPEECH_COLON_RX.search(text)
         or any(f in text for f in w.inner_frames)
         or any(f in text for f in w.opinion_phrases)
@@ -592,13 +612,23 @@ def _object_of_intransitive(toks: list[Token]) -> bool:
     return False
 
 
+@cache
+def _quantity_heads() -> frozenset[str]:
+    """Nouns that name a quantity (قیمت، میزان، تعداد): the ``[subject]`` heads."""
+    subject = load_toml("phrases.toml").get("subject", {})
+    return frozenset(subject.get("keep_heads", [])) | frozenset(subject.get("drop_heads", []))
+
+
 def _object_first(toks: list[Token]) -> bool:
     """The line opens with its object (``X را …``): the subject is in text not shown.
 
-    A line that opens with its figure (``کمتر از ۲۳ درصد تقاضای جهانی را …``)
-    is looked at up to its first verb, however long the figure's phrase.
+    A line that opens with its figure (``کمتر از ۲۳ درصد تقاضای جهانی را …``) or
+    with a noun of a quantity (``میزان درآمد دولت … را``) is looked at up to its
+    first verb, however long its first phrase.
     """
-    lead = len(toks) if _opens_with_figure(toks) else MAX_OBJECT_LEAD + 1
+    # "تورم ۱۲ ماهه … را ۳۴.۸ درصد اعلام کرده بود": a quantity is never who acts
+    unbounded = _opens_with_figure(toks) or toks[0].text in _quantity_heads()
+    lead = len(toks) if unbounded else MAX_OBJECT_LEAD + 1
     for k, t in enumerate(toks[:lead]):
         if t.text == "را":
             return k > 0

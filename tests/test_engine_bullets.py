@@ -264,3 +264,18 @@ def test_a_bare_count_makes_no_bullet_of_its_own() -> None:
     assert d.bullets == [], d.bullets
     d = digest("در این عملیات ۱۲ قاچاقچی دستگیر و ۵ دستگاه خودرو توقیف شد.")
     assert d.bullets and "۱۲ قاچاقچی" in d.bullets[0], d.bullets
+
+
+def test_in_the_rest_of_an_event_is_the_clauses_own_phrase() -> None:
+    # «در ادامه» of a tournament keeps its event; the reporter's «در ادامه» goes
+    text = (
+        "در ادامه مسابقات جهانی ووشو در شهر کازان، ملی‌پوش کشورمان با امتیاز ۹.۴۵ به مدال"
+        " برنز دست یافت."
+    )
+    assert _bullets(text) == [
+        "در ادامه مسابقات جهانی ووشو در شهر کازان، ملی‌پوش کشورمان با امتیاز ۹.۴۵ به مدال"
+        " برنز دست یافت"
+    ]
+    assert _bullets("در ادامه مدیرکل بهزیستی گفت ۳۰۰ نفر از مددجویان صاحب خانه شدند.") == [
+        "۳۰۰ نفر از مددجویان صاحب خانه شدند"
+    ]

@@ -343,3 +343,9 @@ def test_lines_cut_before_what_they_announce() -> None:
     for line, problem in cases.items():
         assert problem in problems(line), (line, problems(line))
     assert problems("پرسپولیس یکی از ۳ باشگاه ثروتمند آسیا است") == []
+
+
+def test_a_quantity_that_opens_a_line_before_its_object_mark_is_the_object() -> None:
+    # who announced the inflation rate is in the text before
+    assert "no_subject" in problems("تورم ۱۲ ماهه منتهی به اسفند را ۳۴.۸ درصد اعلام کرده بود")
+    assert problems("قیمت هر کیلو مرغ در بازار تهران به ۴۰ هزار تومان رسید") == []
