@@ -277,6 +277,8 @@ def _problems(line: str) -> tuple[str, ...]:
         or (_CIRCUMSTANCE_RX.search(text) and not any(t.text == "که" for t in toks))
     ):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
+    if _nameless_result(toks):
+        out.append("no_subject")  # "بازی با نتیجه ۱-۱ به پایان رسید": which match?
     if _OTHERS_RX.match(text):
         out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
     if _ENDPOINT_RX.match(text):
@@ -577,6 +579,17 @@ def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
             verb_start -= 1
         return verb_start - k <= 1
     return False
+
+
+def _nameless_result(toks: list[Token]) -> bool:
+    """A match's result that names neither side: its noun, the score, words of a result."""
+    st = load_toml("phrases.toml").get("statements", {})
+    if not toks or toks[0].text not in st.get("match_nouns", []):
+        return False
+    if not any(t.text[0].isdigit() for t in toks):
+        return False
+    stock = set(st.get("result_words", [])) | set(st.get("match_nouns", []))
+    return all(t.text[0].isdigit() or t.text in stock for t in toks)
 
 
 def _one_of_cut(toks: list[Token]) -> bool:

@@ -349,3 +349,9 @@ def test_a_quantity_that_opens_a_line_before_its_object_mark_is_the_object() -> 
     # who announced the inflation rate is in the text before
     assert "no_subject" in problems("تورم ۱۲ ماهه منتهی به اسفند را ۳۴.۸ درصد اعلام کرده بود")
     assert problems("قیمت هر کیلو مرغ در بازار تهران به ۴۰ هزار تومان رسید") == []
+
+
+def test_a_result_that_names_no_side_has_no_subject() -> None:
+    assert "no_subject" in problems("بازی با نتیجه ۱-۱ به پایان رسید")
+    assert "no_subject" in problems("دیدار در نهایت ۲-۴ به پایان رسید")
+    assert problems("بازی با برتری ۲-۱ بارسلونا به پایان رسید") == []
