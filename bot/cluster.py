@@ -169,11 +169,16 @@ class DaskRunner:
             raise ClusterError(f"the Dask workers cannot load raqam: {exc}") from exc
         threads = sum(self.client.nthreads().values()) or 1
         self.capacity = max(4, threads * TASKS_PER_THREAD)
+        #: The workers of a local cluster read the input files themselves.
+        self.reads_files = not address
 
-    def submit(self, chunk: list[Any], max_bullets: int) -> Any:
-        from bot.batch import _digest_chunk
+    def submit(self, chunk: Any, max_bullets: int) -> Any:
+        """A chunk's task: a list of lines, or a range of an input file
+        (:class:`bot.batch._Range`) that the worker reads."""
+        from bot.batch import _digest_chunk, _digest_range, _Range
 
-        return self.client.submit(_digest_chunk, chunk, max_bullets, pure=False)
+        func = _digest_range if isinstance(chunk, _Range) else _digest_chunk
+        return self.client.submit(func, chunk, max_bullets, pure=False)
 
     def close(self) -> None:
         if self.client is not None:

@@ -225,6 +225,40 @@ def test_read_lines_never_holds_an_oversized_line() -> None:
     ]
 
 
+@pytest.mark.parametrize("tail", [b"", b"\n", b"last line without an end"])
+def test_ranges_cover_every_line_once_and_read_back_the_same_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: bytes
+) -> None:
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 300)
+    monkeypatch.setattr(batch, "_SCAN_BLOCK", 64)  # line ends across blocks
+    body = b"".join(
+        b"\n" if i % 7 == 3 else (b"x" * (150 if i % 5 == 0 else i) + b"\n") for i in range(1, 40)
+    )
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(body + b"y" * 1000 + b"\n" + tail)
+    with path.open("rb") as f:
+        whole = list(batch._read_lines(f, max_bytes=500))
+    with path.open("rb") as f:
+        ranges = list(batch._ranges(f, str(path), records=4))
+    assert all(r.lines <= 4 for r in ranges)
+    assert max(r.size for r in ranges) < 300 + 1001, "the byte budget ends a range"
+    assert ranges[0].start == 0 and ranges[0].first == 1
+    for a, b in zip(ranges, ranges[1:], strict=False):
+        assert b.start == a.start + a.size and b.first == a.last + 1
+    assert ranges[-1].start + ranges[-1].size == path.stat().st_size
+    lines_in_file = body.count(b"\n") + 1 + (tail not in (b"", b"\n")) + (tail == b"\n")
+    assert ranges[-1].last == lines_in_file
+    read = []
+    for r in ranges:
+        with path.open("rb") as f:
+            f.seek(r.start)
+            got = list(batch._read_lines(f, max_bytes=500, first=r.first, count=r.lines))
+        assert all(r.first <= x.number <= r.last for x in got)
+        read.extend(got)
+    assert read == whole
+    assert any(x.too_long for x in read)
+
+
 def test_run_batch_url_records_without_a_reachable_server(tmp_path: Path) -> None:
     # Port 9 on loopback is closed: with or without the link fetcher the
     # record gets an error line with its id, and the next record still runs.
