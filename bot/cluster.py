@@ -42,7 +42,7 @@ from typing import Any
 
 #: Records per Dask task (more than in local mode: a task costs a round trip
 #: through the scheduler).
-CHUNK_RECORDS = 64
+CHUNK_RECORDS = 256
 #: Seconds to wait for the scheduler of an existing cluster.
 CONNECT_TIMEOUT = 3
 #: What a scheduler address looks like: ``tcp://host:8786``, ``host:8786``.
