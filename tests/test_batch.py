@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import pty
@@ -243,7 +244,7 @@ def test_ranges_cover_every_line_once_and_read_back_the_same_lines(
     assert all(r.lines <= 4 for r in ranges)
     assert max(r.size for r in ranges) < 300 + 1001, "the byte budget ends a range"
     assert ranges[0].start == 0 and ranges[0].first == 1
-    for a, b in zip(ranges, ranges[1:], strict=False):
+    for a, b in itertools.pairwise(ranges):
         assert b.start == a.start + a.size and b.first == a.last + 1
     assert ranges[-1].start + ranges[-1].size == path.stat().st_size
     lines_in_file = body.count(b"\n") + 1 + (tail not in (b"", b"\n")) + (tail == b"\n")
