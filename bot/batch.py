@@ -38,6 +38,7 @@ import importlib.util
 import json
 import multiprocessing
 import os
+import stat
 import sys
 import threading
 import time
@@ -115,13 +116,16 @@ def _read_lines(
 class _Range:
     """A run of whole lines of an input file, for a worker that reads the
     file itself: ``lines`` lines (blank ones included) from byte ``start``,
-    the first of them line ``first``; ``size`` bytes in all."""
+    the first of them line ``first``; ``size`` bytes in all. ``path`` is
+    absolute; ``file`` is the file's device and inode, so that a worker
+    notices a file replaced during the run."""
 
     path: str
     start: int
     lines: int
     first: int
     size: int
+    file: tuple[int, int] = (0, 0)
 
     @property
     def last(self) -> int:
@@ -129,11 +133,13 @@ class _Range:
 
 
 def _ranges(stream: IO[bytes], path: str, records: int | None = None) -> Iterator[_Range]:
-    """Cut the file ``stream`` (read from its start) into ranges of at most
-    ``records`` lines (default :data:`CHUNK_RECORDS`) and about
+    """Cut the regular file ``stream`` (read from its start) into ranges of
+    at most ``records`` lines (default :data:`CHUNK_RECORDS`) and about
     :data:`CHUNK_BYTES`, finding the line ends only: the lines themselves are
     read by whoever digests the range (:func:`_digest_range`)."""
     limit = records or CHUNK_RECORDS
+    info = os.fstat(stream.fileno())
+    path, file = os.path.abspath(path), (info.st_dev, info.st_ino)
     start = line_start = base = 0  # the range's start, the current line's, the block's
     lines, first = 0, 1
     while True:
@@ -145,14 +151,14 @@ def _ranges(stream: IO[bytes], path: str, records: int | None = None) -> Iterato
             lines += 1
             line_start = base + i + 1
             if lines >= limit or line_start - start >= CHUNK_BYTES:
-                yield _Range(path, start, lines, first, line_start - start)
+                yield _Range(path, start, lines, first, line_start - start, file)
                 start, first, lines = line_start, first + lines, 0
             i = block.find(b"\n", i + 1)
         base += len(block)
     if base > line_start:  # a last line without a line end
         lines += 1
     if lines:
-        yield _Range(path, start, lines, first, base - start)
+        yield _Range(path, start, lines, first, base - start, file)
 
 
 def _chunks(lines: Iterator[_Line], records: int | None = None) -> Iterator[list[_Line]]:
@@ -270,10 +276,16 @@ def _digest_chunk(chunk: list[_Line], max_bullets: int) -> tuple[bytes, int, int
 
 def _digest_range(chunk: _Range, max_bullets: int) -> tuple[bytes, int, int]:
     """:func:`_digest_chunk` of a range of lines read here from the file
-    (raises ``OSError`` when it cannot be read)."""
+    (raises ``OSError`` when it cannot be read, or no longer holds the range:
+    replaced or cut short since the range was found)."""
     with open(chunk.path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if (info.st_dev, info.st_ino) != chunk.file:
+            raise OSError(f"{chunk.path} was replaced during the run")
         stream.seek(chunk.start)
         lines = list(_read_lines(stream, first=chunk.first, count=chunk.lines))
+        if stream.tell() != chunk.start + chunk.size:
+            raise OSError(f"{chunk.path} changed during the run")
     return _digest_chunk(lines, max_bullets)
 
 
@@ -559,7 +571,8 @@ def _events(
     """``open``, then ``chunk`` events, then ``close`` per shard; ``fail`` for
     a shard that cannot be read (after any of its chunks already read). A
     chunk is a list of :class:`_Line`, or with ``ranges`` a :class:`_Range`
-    (standard input, which cannot be read again, still gives lines)."""
+    (a pipe or standard input, which cannot be read again, still gives
+    lines)."""
     for shard in shards:
         try:
             stream: IO[bytes] = (
@@ -572,7 +585,9 @@ def _events(
             yield "open", shard, None
             chunks: Iterator[list[_Line] | _Range] = (
                 _ranges(stream, shard.source, chunk_records)
-                if ranges and stream is not sys.stdin.buffer
+                if ranges
+                and stream is not sys.stdin.buffer
+                and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
                 else _chunks(_read_lines(stream), chunk_records)
             )
             for chunk in chunks:
