@@ -19,7 +19,9 @@ are in flight at once, and a line longer than :data:`MAX_LINE_BYTES` is
 skipped without being held in memory, so memory stays bounded whatever the
 size of the archive. The chunks are digested in this process, by ``workers``
 local processes, or on a Dask cluster (:mod:`bot.cluster`), and the results
-are written back in input order by this process.
+are written back in input order by this process. The workers of a local
+Dask cluster read their chunks of an input file themselves, as byte ranges
+(:class:`_Range`) that this process finds by scanning for line ends.
 
 Exit codes: 0 every record was digested; 1 the run finished but some
 records were reported as errors; 2 bad arguments; 3 an input could not be
