@@ -222,9 +222,10 @@ def import_distributed() -> None:
     of CPU, a third of the import, in each process that imports Dask: the
     ``raqam`` process and the server the workers are forked from. The
     messages here are small, so zeroing them costs nothing worth counting.
-    NumPy can still be imported afterwards by whatever needs it.
+    NumPy can still be imported afterwards by whatever needs it; with other
+    threads running (which might import it meanwhile) it is left alone.
     """
-    blocked = "numpy" not in sys.modules
+    blocked = "numpy" not in sys.modules and _single_threaded()
     if blocked:
         sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` fails
     try:
