@@ -19,7 +19,9 @@ are in flight at once, and a line longer than :data:`MAX_LINE_BYTES` is
 skipped without being held in memory, so memory stays bounded whatever the
 size of the archive. The chunks are digested in this process, by ``workers``
 local processes, or on a Dask cluster (:mod:`bot.cluster`), and the results
-are written back in input order by this process.
+are written back in input order by this process. The workers of a local
+Dask cluster read their chunks of an input file themselves, as byte ranges
+(:class:`_Range`) that this process finds by scanning for line ends.
 
 Exit codes: 0 every record was digested; 1 the run finished but some
 records were reported as errors; 2 bad arguments; 3 an input could not be
@@ -38,6 +40,7 @@ import importlib.util
 import json
 import multiprocessing
 import os
+import stat
 import sys
 import threading
 import time
@@ -67,6 +70,7 @@ CHUNK_BYTES = 1024 * 1024
 TASKS_PER_WORKER = 3
 
 _READ_BLOCK = 64 * 1024
+_SCAN_BLOCK = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +85,19 @@ class _Line:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_lines(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[_Line]:
+def _read_lines(
+    stream: IO[bytes], max_bytes: int | None = None, *, first: int = 1, count: int | None = None
+) -> Iterator[_Line]:
     """Yield the non-blank lines of ``stream`` without ever holding more than
     ``max_bytes`` (default :data:`MAX_LINE_BYTES`) of one line; longer lines
-    come back with ``too_long`` set and no data."""
+    come back with ``too_long`` set and no data. Lines are numbered from
+    ``first``; with ``count``, at most that many lines (blank ones included)
+    are read."""
     if max_bytes is None:
         max_bytes = MAX_LINE_BYTES
-    number = 0
-    while True:
+    number = first - 1
+    stop = None if count is None else number + count
+    while stop is None or number < stop:
         raw = stream.readline(max_bytes + 1)
         if not raw:
             return
@@ -103,6 +112,55 @@ def _read_lines(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[_Li
             continue
         if raw.strip():
             yield _Line(number, raw)
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    """A run of whole lines of an input file, for a worker that reads the
+    file itself: ``lines`` lines (blank ones included) from byte ``start``,
+    the first of them line ``first``; ``size`` bytes in all. ``path`` is
+    absolute; ``file`` is the file's device and inode, so that a worker
+    notices a file replaced during the run."""
+
+    path: str
+    start: int
+    lines: int
+    first: int
+    size: int
+    file: tuple[int, int] = (0, 0)
+
+    @property
+    def last(self) -> int:
+        return self.first + self.lines - 1
+
+
+def _ranges(stream: IO[bytes], path: str, records: int | None = None) -> Iterator[_Range]:
+    """Cut the regular file ``stream`` (read from its start) into ranges of
+    at most ``records`` lines (default :data:`CHUNK_RECORDS`) and about
+    :data:`CHUNK_BYTES`, finding the line ends only: the lines themselves are
+    read by whoever digests the range (:func:`_digest_range`)."""
+    limit = records or CHUNK_RECORDS
+    info = os.fstat(stream.fileno())
+    path, file = os.path.abspath(path), (info.st_dev, info.st_ino)
+    start = line_start = base = 0  # the range's start, the current line's, the block's
+    lines, first = 0, 1
+    while True:
+        block = stream.read(_SCAN_BLOCK)
+        if not block:
+            break
+        i = block.find(b"\n")
+        while i >= 0:
+            lines += 1
+            line_start = base + i + 1
+            if lines >= limit or line_start - start >= CHUNK_BYTES:
+                yield _Range(path, start, lines, first, line_start - start, file)
+                start, first, lines = line_start, first + lines, 0
+            i = block.find(b"\n", i + 1)
+        base += len(block)
+    if base > line_start:  # a last line without a line end
+        lines += 1
+    if lines:
+        yield _Range(path, start, lines, first, base - start, file)
 
 
 def _chunks(lines: Iterator[_Line], records: int | None = None) -> Iterator[list[_Line]]:
@@ -218,6 +276,21 @@ def _digest_chunk(chunk: list[_Line], max_bullets: int) -> tuple[bytes, int, int
     return data, len(lines), sum(not ok for _, ok in lines)
 
 
+def _digest_range(chunk: _Range, max_bullets: int) -> tuple[bytes, int, int]:
+    """:func:`_digest_chunk` of a range of lines read here from the file
+    (raises ``OSError`` when it cannot be read, or no longer holds the range:
+    replaced or cut short since the range was found)."""
+    with open(chunk.path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if (info.st_dev, info.st_ino) != chunk.file:
+            raise OSError(f"{chunk.path} was replaced during the run")
+        stream.seek(chunk.start)
+        lines = list(_read_lines(stream, first=chunk.first, count=chunk.lines))
+        if stream.tell() != chunk.start + chunk.size:
+            raise OSError(f"{chunk.path} changed during the run")
+    return _digest_chunk(lines, max_bullets)
+
+
 #: A short report of our own, digested once per worker before the first task:
 #: the first digest loads the lexicons and compiles the patterns (about 0.2 s
 #: of CPU here), an empty text would load nothing.
@@ -305,8 +378,11 @@ class _Runner(Protocol):
     capacity: int
     #: Records per chunk.
     chunk_records: int
+    #: Whether chunks of input files go as :class:`_Range` (the workers read
+    #: the lines themselves) instead of as the lines.
+    reads_files: bool
 
-    def submit(self, chunk: list[_Line], max_bullets: int) -> Any: ...
+    def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> Any: ...
 
     def result(self, pending: Any) -> _Result: ...
 
@@ -323,11 +399,14 @@ class _InlineRunner:
 
     capacity = 1
     chunk_records = CHUNK_RECORDS
+    reads_files = False
 
     def __init__(self) -> None:
         _warm_up()
 
-    def submit(self, chunk: list[_Line], max_bullets: int) -> _Done:
+    def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> _Done:
+        if isinstance(chunk, _Range):
+            return _Done(_digest_range(chunk, max_bullets))
         return _Done(_digest_chunk(chunk, max_bullets))
 
     def result(self, pending: _Done) -> _Result:
@@ -348,6 +427,7 @@ class _PoolRunner:
     """Digest in ``workers`` local processes."""
 
     chunk_records = CHUNK_RECORDS
+    reads_files = False
 
     def __init__(self, workers: int) -> None:
         # Loaded here, before the workers are forked, so that they share it.
@@ -357,7 +437,9 @@ class _PoolRunner:
         )
         self.capacity = workers * TASKS_PER_WORKER
 
-    def submit(self, chunk: list[_Line], max_bullets: int) -> Future[_Result]:
+    def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> Future[_Result]:
+        if isinstance(chunk, _Range):
+            return self.pool.submit(_digest_range, chunk, max_bullets)
         return self.pool.submit(_digest_chunk, chunk, max_bullets)
 
     def result(self, pending: Future[_Result]) -> _Result:
@@ -379,8 +461,9 @@ class _DaskRunner:
         self.inner = cluster.DaskRunner(address or None, workers)
         self.capacity = self.inner.capacity
         self.chunk_records = cluster.CHUNK_RECORDS
+        self.reads_files = self.inner.reads_files
 
-    def submit(self, chunk: list[_Line], max_bullets: int) -> Any:
+    def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> Any:
         return self.inner.submit(chunk, max_bullets)
 
     def result(self, pending: Any) -> _Result:
@@ -484,9 +567,14 @@ def _plan(inputs: Sequence[str], sources: list[str], out: str | None) -> tuple[l
     return shards, True
 
 
-def _events(shards: list[_Shard], chunk_records: int) -> Iterator[tuple[str, _Shard, Any]]:
+def _events(
+    shards: list[_Shard], chunk_records: int, ranges: bool = False
+) -> Iterator[tuple[str, _Shard, Any]]:
     """``open``, then ``chunk`` events, then ``close`` per shard; ``fail`` for
-    a shard that cannot be read (after any of its chunks already read)."""
+    a shard that cannot be read (after any of its chunks already read). A
+    chunk is a list of :class:`_Line`, or with ``ranges`` a :class:`_Range`
+    (a pipe or standard input, which cannot be read again, still gives
+    lines)."""
     for shard in shards:
         try:
             stream: IO[bytes] = (
@@ -497,7 +585,14 @@ def _events(shards: list[_Shard], chunk_records: int) -> Iterator[tuple[str, _Sh
             continue
         try:
             yield "open", shard, None
-            for chunk in _chunks(_read_lines(stream), chunk_records):
+            chunks: Iterator[list[_Line] | _Range] = (
+                _ranges(stream, shard.source, chunk_records)
+                if ranges
+                and stream is not sys.stdin.buffer
+                and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+                else _chunks(_read_lines(stream), chunk_records)
+            )
+            for chunk in chunks:
                 yield "chunk", shard, chunk
         except OSError as exc:
             yield "fail", shard, f"cannot read {shard.source}: {exc.strerror or exc}"
@@ -604,11 +699,15 @@ def _run(shards: list[_Shard], runner: _Runner, writer: _Writer, max_bullets: in
         else:
             writer.fail(shard, payload)
 
-    for kind, shard, payload in _events(shards, runner.chunk_records):
+    for kind, shard, payload in _events(shards, runner.chunk_records, runner.reads_files):
         if kind == "chunk":
-            size = sum(len(x.data) for x in payload)
+            if isinstance(payload, _Range):
+                size, first, last = payload.size, payload.first, payload.last
+            else:
+                size = sum(len(x.data) for x in payload)
+                first, last = payload[0].number, payload[-1].number
             future = runner.submit(payload, max_bullets)
-            window.append((kind, shard, (future, payload[0].number, payload[-1].number), size))
+            window.append((kind, shard, (future, first, last), size))
             pending += 1
         else:
             window.append((kind, shard, payload, 0))

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +225,76 @@ def test_read_lines_never_holds_an_oversized_line() -> None:
         (2, b"", True),
         (4, b"tail", False),
     ]
+
+
+@pytest.mark.parametrize("tail", [b"", b"\n", b"last line without an end"])
+def test_ranges_cover_every_line_once_and_read_back_the_same_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: bytes
+) -> None:
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 300)
+    monkeypatch.setattr(batch, "_SCAN_BLOCK", 64)  # line ends across blocks
+    body = b"".join(
+        b"\n" if i % 7 == 3 else (b"x" * (150 if i % 5 == 0 else i) + b"\n") for i in range(1, 40)
+    )
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(body + b"y" * 1000 + b"\n" + tail)
+    with path.open("rb") as f:
+        whole = list(batch._read_lines(f, max_bytes=500))
+    with path.open("rb") as f:
+        ranges = list(batch._ranges(f, str(path), records=4))
+    assert all(r.lines <= 4 for r in ranges)
+    assert max(r.size for r in ranges) < 300 + 1001, "the byte budget ends a range"
+    assert ranges[0].start == 0 and ranges[0].first == 1
+    for a, b in itertools.pairwise(ranges):
+        assert b.start == a.start + a.size and b.first == a.last + 1
+    assert ranges[-1].start + ranges[-1].size == path.stat().st_size
+    lines_in_file = body.count(b"\n") + 1 + (tail not in (b"", b"\n")) + (tail == b"\n")
+    assert ranges[-1].last == lines_in_file
+    read = []
+    for r in ranges:
+        with path.open("rb") as f:
+            f.seek(r.start)
+            got = list(batch._read_lines(f, max_bytes=500, first=r.first, count=r.lines))
+        assert all(r.first <= x.number <= r.last for x in got)
+        read.extend(got)
+    assert read == whole
+    assert any(x.too_long for x in read)
+
+
+def test_a_range_of_a_file_changed_since_is_not_read_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": i, "text": ARTICLES[i % len(ARTICLES)]} for i in range(6)]
+    data = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+    path.write_bytes(data)
+    with path.open("rb") as f:
+        ranges = list(batch._ranges(f, str(path), records=4))
+    assert [(r.first, r.lines) for r in ranges] == [(1, 4), (5, 2)]
+    out, records, errors = batch._digest_range(ranges[1], 3)
+    assert (records, errors) == (2, 0)
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [4, 5]
+
+    path.write_bytes(data[: ranges[1].start + 10])  # cut short, same file
+    with pytest.raises(OSError, match="changed during the run"):
+        batch._digest_range(ranges[1], 3)
+    other = tmp_path / "other.jsonl"
+    other.write_bytes(data)
+    other.replace(path)  # replaced by another file
+    with pytest.raises(OSError, match="replaced during the run"):
+        batch._digest_range(ranges[1], 3)
+
+
+def test_ranges_only_for_regular_files(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "x"}\n')
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(path.read_bytes(),))
+    writer.start()
+    shards = [batch._Shard(str(p), None, atomic=False) for p in (path, fifo)]
+    chunks = [c for kind, _, c in batch._events(shards, 16, ranges=True) if kind == "chunk"]
+    writer.join()
+    assert isinstance(chunks[0], batch._Range) and os.path.isabs(chunks[0].path)
+    assert isinstance(chunks[1], list) and chunks[1][0].data == path.read_bytes()
 
 
 def test_run_batch_url_records_without_a_reachable_server(tmp_path: Path) -> None:
