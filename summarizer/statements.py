@@ -448,9 +448,10 @@ _SUBJUNCTIVE_BE = frozenset({"باشد", "باشند", "باشیم", "باشم",
 
 def _agent_lost(toks: list[Token], groups: list[int]) -> bool:
     """A line that opens with a sum of money and ends on an active verb that wants an agent."""
-    if not toks[0].text[0].isdigit():
+    lead = 1 if toks[0].text in _SUM_NOUNS and len(toks) > 1 else 0  # "مبلغ ۴۵۰ میلیون تومان …"
+    if not toks[lead].text[0].isdigit():
         return False
-    if not any(t.text in _CURRENCIES for t in toks[:5]):
+    if not any(t.text in _CURRENCIES for t in toks[: lead + 5]):
         return False
     last = toks[groups[-1]].text
     return verb_stem(last) in words().agent_verbs and not any(
@@ -458,6 +459,7 @@ def _agent_lost(toks: list[Token], groups: list[int]) -> bool:
     )
 
 
+_SUM_NOUNS = frozenset({"مبلغ", "رقم"})
 _ADJUNCT_PREPOSITIONS = frozenset({"در", "با", "از", "برای", "به", "طی", "پس", "بعد", "تا"})
 _NOT_SUBJECT_UNITS = frozenset(
     {"درصد", "درصدی", "دقیقه", "ثانیه", "ساعت", "روز", "هفته", "ماه", "سال", "بار", "مرتبه"}
@@ -534,7 +536,8 @@ _ENDPOINT_RX = re.compile(
 )
 # "در صورت پیروزی … ۹ امتیازی شده است": a condition glued to a participle the source went on from.
 _CONDITIONAL_PARTICIPLE_RX = re.compile(
-    r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید)\s.*\S(?:ه|ه‌اند)\s+است$"
+    r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید|بتوان\S*|بلکه)"
+    r"\s.*\S(?:ه|ه‌اند)\s+است$"
 )
 # "بیش از ۲۰ ثانیه نگذشته بود": the clause of what happened then is cut.
 _NOT_YET_PASSED_RX = re.compile(r"(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+ن?گذشته\s+(?:بود|است)$")

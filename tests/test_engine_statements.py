@@ -355,3 +355,14 @@ def test_a_result_that_names_no_side_has_no_subject() -> None:
     assert "no_subject" in problems("بازی با نتیجه ۱-۱ به پایان رسید")
     assert "no_subject" in problems("دیدار در نهایت ۲-۴ به پایان رسید")
     assert problems("بازی با برتری ۲-۱ بارسلونا به پایان رسید") == []
+
+
+def test_a_sum_named_first_has_lost_who_gave_it() -> None:
+    assert "no_subject" in problems("مبلغ ۴۵۰ میلیون تومان به این ستاد اهدا کردند")
+    assert problems("خیران استان مبلغ ۴۵۰ میلیون تومان به ستاد دیه اهدا کردند") == []
+
+
+def test_a_participle_after_could_is_garbled() -> None:
+    # the source's subjunctive ("بتواند … جبران کند") was lost to a participle
+    line = "بایرن امشب میزبان بارسلونا است تا بلکه بتواند شکست ۳-۰ بازی رفت را جبران کرده است"
+    assert "garbled" in problems(line)
