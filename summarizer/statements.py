@@ -584,14 +584,21 @@ def _adverbial_first(text: str, toks: list[Token], groups: list[int]) -> bool:
     return False
 
 
+@cache
+def _result_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns of a match, and every word a result may use without naming a side."""
+    st = load_toml("phrases.toml").get("statements", {})
+    nouns = frozenset(st.get("match_nouns", []))
+    return nouns, nouns | frozenset(st.get("result_words", []))
+
+
 def _nameless_result(toks: list[Token]) -> bool:
     """A match's result that names neither side: its noun, the score, words of a result."""
-    st = load_toml("phrases.toml").get("statements", {})
-    if not toks or toks[0].text not in st.get("match_nouns", []):
+    nouns, stock = _result_words()
+    if not toks or toks[0].text not in nouns:
         return False
     if not any(t.text[0].isdigit() for t in toks):
         return False
-    stock = set(st.get("result_words", [])) | set(st.get("match_nouns", []))
     return all(t.text[0].isdigit() or t.text in stock for t in toks)
 
 
@@ -623,7 +630,9 @@ def _object_of_intransitive(toks: list[Token]) -> bool:
             return True
         if is_finite(toks, j):
             return False
-        if word == "و" and not (toks[j - 1].text[0].isdigit() or toks[j + 1].text[0].isdigit()):
+        if word == "و" and not (
+            (j > 0 and toks[j - 1].text[0].isdigit()) or toks[j + 1].text[0].isdigit()
+        ):
             return False
     return False
 
