@@ -291,6 +291,14 @@ def _digest_range(chunk: _Range, max_bullets: int) -> tuple[bytes, int, int]:
     return _digest_chunk(lines, max_bullets)
 
 
+def _digest_task(chunk: list[_Line] | _Range, max_bullets: int) -> tuple[bytes, int, int]:
+    """A chunk's task, whichever form it came in: its lines, or a range of a
+    file to read them from."""
+    if isinstance(chunk, _Range):
+        return _digest_range(chunk, max_bullets)
+    return _digest_chunk(chunk, max_bullets)
+
+
 #: A short report of our own, digested once per worker before the first task:
 #: the first digest loads the lexicons and compiles the patterns (about 0.2 s
 #: of CPU here), an empty text would load nothing.
@@ -405,9 +413,7 @@ class _InlineRunner:
         _warm_up()
 
     def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> _Done:
-        if isinstance(chunk, _Range):
-            return _Done(_digest_range(chunk, max_bullets))
-        return _Done(_digest_chunk(chunk, max_bullets))
+        return _Done(_digest_task(chunk, max_bullets))
 
     def result(self, pending: _Done) -> _Result:
         return pending.value
@@ -438,9 +444,7 @@ class _PoolRunner:
         self.capacity = workers * TASKS_PER_WORKER
 
     def submit(self, chunk: list[_Line] | _Range, max_bullets: int) -> Future[_Result]:
-        if isinstance(chunk, _Range):
-            return self.pool.submit(_digest_range, chunk, max_bullets)
-        return self.pool.submit(_digest_chunk, chunk, max_bullets)
+        return self.pool.submit(_digest_task, chunk, max_bullets)
 
     def result(self, pending: Future[_Result]) -> _Result:
         try:

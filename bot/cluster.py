@@ -46,7 +46,7 @@ The workers keep their nannies: a worker that dies is restarted.
 
 Needs the ``cluster`` extra (``pip install 'raqam[cluster]'``); the workers
 of an existing cluster need ``raqam`` installed too, since tasks refer to
-:func:`bot.batch._digest_chunk` by name.
+:func:`bot.batch._digest_task` by name.
 """
 
 from __future__ import annotations
@@ -318,10 +318,9 @@ class DaskRunner:
     def submit(self, chunk: Any, max_bullets: int) -> Any:
         """A chunk's task: a list of lines, or a range of an input file
         (:class:`bot.batch._Range`) that the worker reads."""
-        from bot.batch import _digest_chunk, _digest_range, _Range
+        from bot.batch import _digest_task
 
-        func = _digest_range if isinstance(chunk, _Range) else _digest_chunk
-        return self.client.submit(func, chunk, max_bullets, pure=False)
+        return self.client.submit(_digest_task, chunk, max_bullets, pure=False)
 
     def close(self) -> None:
         if self.client is not None:

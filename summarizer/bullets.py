@@ -843,11 +843,9 @@ def _word_count(s: str) -> int:
 
 def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
     changed = True
-    while changed and s:
+    while changed and s and not continues_event(s):  # "در ادامه رقابت‌های لیگ، …" stays
         changed = False
         for op in openers:
-            if continues_event(s, op):
-                continue  # "در ادامه رقابت‌های لیگ، …": the clause's own phrase
             if s.startswith(op + " ") or s.startswith(op + "،"):
                 s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
                 changed = True

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from summarizer.figures import tables
 from summarizer.lexicon import AJ, N, is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
@@ -195,10 +196,11 @@ def _continued_events() -> frozenset[str]:
     return frozenset(load_toml("phrases.toml").get("frames", {}).get("continued_events", []))
 
 
-def continues_event(line: str, opener: str) -> bool:
-    """Whether ``line`` opens with ``opener`` as «در ادامه» of an event
-    (``در ادامه رقابت‌های لیگ …``): the clause's own phrase, not a reporter's "next"."""
-    if opener != _CONTINUED or not line.startswith(_CONTINUED + " "):
+def continues_event(line: str) -> bool:
+    """Whether ``line`` opens with «در ادامه» of an event (``در ادامه رقابت‌های
+    لیگ …``): the clause's own phrase, which no opener or frame check may take
+    for a reporter's "next"."""
+    if not line.startswith(_CONTINUED + " "):
         return False
     rest = line[len(_CONTINUED) + 1 :].split(" ", 1)
     return rest[0].strip("،,") in _continued_events()
@@ -225,9 +227,9 @@ def _problems(line: str) -> tuple[str, ...]:
     first = toks[0].text
     if (
         first in w.bad_openers
-        or any(
-            (text.startswith(p + " ") or text.startswith(p + "،")) and not continues_event(text, p)
-            for p in w.bad_opening_phrases
+        or (
+            any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
+            and not continues_event(text)
         )
         or _SPEECH_COLON_RX.search(text)
         or any(f in text for f in w.inner_frames)
@@ -285,8 +287,7 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("no_subject")  # "به ۱.۲ هزار واحد محدود شد": what was?
     if (
         _DOUBLE_SCALE_RX.search(text)
-        or _SUCCEEDED_PARTICIPLE_RX.search(text)
-        or _CONDITIONAL_PARTICIPLE_RX.search(text)
+        or _FRAMED_PARTICIPLE_RX.search(text)
         or (groups and _object_of_intransitive(toks))
     ):
         out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
@@ -367,9 +368,6 @@ _SUBORDINATE_RX = re.compile(
 # "چلسی در شرایطی … متوقف شد": the «که» clause that says in what circumstances is cut.
 _CIRCUMSTANCE_RX = re.compile(r"(?:^|\s)در\s+(?:شرایطی|حالی)(?:\s|$)")
 MAX_RELATIVE_HEAD = 3
-# Stems of verbs that take no object: a «را» before one is left from a verb the
-# source cut ("… عوارض صادراتی را … کاهش یافت").
-_INTRANSITIVE_STEMS = frozenset({"شد", "شو", "گردید", "گرد", "یافت", "یاب", "رسید", "رس"})
 
 
 def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
@@ -505,6 +503,9 @@ def _preverbs() -> frozenset[str]:
 
 
 _PASSIVE = frozenset({"شد", "شو", "گردید", "گرد"})
+# Stems of verbs that take no object: a «را» before one is left from a verb the
+# source cut ("… عوارض صادراتی را … کاهش یافت").
+_INTRANSITIVE_STEMS = _PASSIVE | {"یافت", "یاب", "رسید", "رس"}
 _CURRENCIES = frozenset({"تومان", "ریال", "دلار", "یورو", "پوند", "درهم", "روبل", "لیر"})
 
 
@@ -534,18 +535,18 @@ _ENDPOINT_RX = re.compile(
     r".*?\s(?:رسید|رسیدند|رسیده|رسیده\s+است|رسیده‌است|می‌رسد|محدود\s+شد|محدود\s+شده"
     r"|بالغ\s+شد|افزایش\s+یافت|کاهش\s+یافت|افزایش\s+یافته|کاهش\s+یافته)(?:\s|$)"
 )
-# "در صورت پیروزی … ۹ امتیازی شده است": a condition glued to a participle the source went on from.
-_CONDITIONAL_PARTICIPLE_RX = re.compile(
-    r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید|بتوان\S*|بلکه)"
-    r"\s.*\S(?:ه|ه‌اند)\s+است$"
+# "در صورت پیروزی … ۹ امتیازی شده است", "موفق شد ۲۲ هتل را بازسازی کرده است": a frame
+# that wants a subjunctive (a condition, a plan, "could", "succeeded") glued to a
+# participle the source went on from.
+_FRAMED_PARTICIPLE_RX = re.compile(
+    r"(?:^|\s)(?:در\s+صورت|این\s+است\s+که|قرار\s+است|قصد\s+دار\S*|باید|بتوان\S*|بلکه"
+    r"|موفق\s+(?:شد|شدند|شده))\s.*\S(?:ه|ه‌اند)\s+است$"
 )
 # "بیش از ۲۰ ثانیه نگذشته بود": the clause of what happened then is cut.
 _NOT_YET_PASSED_RX = re.compile(r"(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+ن?گذشته\s+(?:بود|است)$")
 # "… مربوط به کسانی بود": a relative's head with the relative clause cut.
 _RELATIVE_HEADS = frozenset({"کسانی", "کسی", "آنانی", "افرادی", "چیزی", "جایی"})
 _COPULAS = frozenset({"بود", "بودند", "است", "هستند", "باشد"})
-# "موفق شد ۲۲ هتل را بازسازی کرده است": the subjunctive the frame wants, glued to a participle.
-_SUCCEEDED_PARTICIPLE_RX = re.compile(r"(?:^|\s)موفق\s+(?:شد|شدند|شده)\s.*\S(?:ه|ه‌اند)\s+است$")
 # "نام نام‌خانوادگی - …": the reporter's byline before the text.
 _BYLINE_RX = re.compile(r"^[^\s\d-]+\s+[^\s\d-]+\s+[-–]\s")
 _CONDITIONALS = frozenset({"اگر", "اگرچه", "چنانچه", "درصورتیکه"})
@@ -639,9 +640,9 @@ def _object_of_intransitive(toks: list[Token]) -> bool:
 
 @cache
 def _quantity_heads() -> frozenset[str]:
-    """Nouns that name a quantity (قیمت، میزان، تعداد): the ``[subject]`` heads."""
-    subject = load_toml("phrases.toml").get("subject", {})
-    return frozenset(subject.get("keep_heads", [])) | frozenset(subject.get("drop_heads", []))
+    """Nouns that name a quantity (قیمت، میزان، تعداد): the heads of subjects."""
+    heads = tables()
+    return heads.keep_heads | heads.drop_heads
 
 
 def _object_first(toks: list[Token]) -> bool:
