@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from summarizer.figures import (
     NOT_PEOPLE_EVENTS,
     Mention,
+    has_digit,
     is_light_verb,
     is_verb_token,
     noun_phrase_end,
@@ -28,6 +29,7 @@ from summarizer.figures import (
 )
 from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
+from summarizer.references import resolve
 from summarizer.sentences import Token, tokenize
 from summarizer.statements import (
     MAX_CHARS,
@@ -41,6 +43,7 @@ from summarizer.statements import (
     is_first_or_second_person,
     is_modal,
     is_participle,
+    is_subjunctive,
     numbers_in,
     problems,
     quotable,
@@ -315,6 +318,7 @@ def _finish(
         if not line or line in tried:
             continue
         tried.add(line)
+        line = resolve(line, text, sentence[0], title)  # "این شرکت" -> "شرکت ملی نفت"
         if numbers_in(line) & shown:
             continue
         found = problems(line)
@@ -448,6 +452,8 @@ def statement(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         return ""
     start = _sentence_start(toks, i0)
     c0, c1 = _strip_frames(text, toks[start].start, toks[end].end, first, _phrases()[0])
+    if _runs_on_at(text, c1):
+        return ""
     if c1 - c0 > 2 * MAX_CHARS:
         return ""
     return _with_digits(text, c0, c1, ms)
@@ -484,8 +490,8 @@ def _sentence_start(toks: list[Token], i0: int) -> int:
     """Where the sentence holding ``i0`` starts its own words: after a colon or quote mark."""
     for k in range(i0 - 1, -1, -1):
         w = toks[k].text
-        if w in (":", "؛", ";", '"') or (w == "«" and (k == 0 or toks[k - 1].text == ":")):
-            return k + 1  # a quoted title («دیو و ماه‌پیشونی») starts no sentence
+        if w in (":", "؛", ";") or (w in ("«", '"') and (k == 0 or toks[k - 1].text == ":")):
+            return k + 1  # a quoted title («دیو و ماه‌پیشونی»، "لانکاوی") starts no sentence
     return 0
 
 
@@ -524,6 +530,40 @@ def _verb_after(toks: list[Token], k: int) -> int | None:
                 continue
             return e
     return None
+
+
+_RUN_ON_STOPS = frozenset({"و", "اما", "ولی", "که", "تا", "یا", "بلکه", "زیرا", "چون", "چرا"})
+
+
+def _runs_on_at(text: str, end: int) -> bool:
+    """:func:`_verb_runs_on` for a line of ``text`` that would end at ``end``; or the
+    line ends on a predicate whose content follows (``… کافی است | تا …``)."""
+    toks = tokenize(text[end : end + 80], end)
+    if toks and toks[0].text in ("تا", "که"):
+        head = text[max(0, end - 30) : end].rstrip(_EDGE_PUNCT)
+        if head.endswith(statement_words().wants_complement):
+            return True
+    return _verb_runs_on(toks, 0)
+
+
+def _verb_runs_on(toks: list[Token], k: int) -> bool:
+    """Whether the clause goes on at ``toks[k]`` to a verb of its own, no boundary
+    between: ``… که حدود ۱۶ میلیارد دلار برآورد می‌شود | گفت و گو کنند``، ``… که
+    استاندارد بایرن بوده | فاصله خواهد گرفت``. The verb before was a relative
+    clause's; the clause's own verb is still to come."""
+    j, stop = k, min(len(toks), k + 5)
+    while j < stop:
+        w = toks[j].text
+        if w == "گفت" and [t.text for t in toks[j + 1 : j + 3]] == ["و", "گو"]:
+            j, stop = j + 3, min(len(toks), stop + 3)  # گفت و گو: a noun, not «گفت»
+            continue
+        if not w[0].isalnum() or w in _RUN_ON_STOPS or has_digit(toks[j]):
+            return False
+        if is_finite(toks, j) or is_subjunctive(w):  # … گفت و گو کنند
+            said = " ".join(t.text for t in toks[k : j + 1])
+            return said not in _phrases()[2]  # "… خبر داد": the frame, set aside on purpose
+        j += 1
+    return False
 
 
 def _coordinated_participle(toks: list[Token], j: int) -> int:
@@ -600,7 +640,11 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         if noun is None or (m.unit == "نفر" and noun in _not_people_event_nouns()):
             return ""  # "برگزاری ۴۵۰ نفر": the courses were held, not the people
         line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
-    if m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end):
+        bare = not text[m.end : max(np_end, m.end)].strip(_EDGE_PUNCT)
+    period = m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end)
+    if m.kind != "percent" and bare and not period:
+        return ""  # "بستری شدن حدود ۳۱۲ نفر": of whom, where? nothing but the count
+    if period and m.period_span is not None:
         line += " " + text[m.period_span[0] : m.period_span[1]]
     return line
 
@@ -690,6 +734,8 @@ def _render_clause(text: str, clause: tuple[int, int], ms: list[Mention]) -> str
     openers, action_nouns, _speech = _phrases()
     c0, c1, too_long = _bounds(text, clause, ms)
     last_end = max(m.np_end for m in ms)
+    if not too_long and _runs_on_at(text, c1):
+        return ""
     trimmed = False
     if too_long:
         c1 = _extend_change(text, _extend_pp(text, last_end, c1), c1)

@@ -88,6 +88,11 @@ NOT_PEOPLE_EVENTS = frozenset(
     load_toml("phrases.toml").get("subject", {}).get("not_people_events", [])
 )
 _PRESENCE_WORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("presence_words", []))
+_PEOPLE_EVENTS = frozenset(load_toml("phrases.toml").get("subject", {}).get("people_events", []))
+_PEOPLE_EVENT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (tuple(k.split()), v)
+    for k, v in load_toml("phrases.toml").get("subject", {}).get("people_event_phrases", {}).items()
+)
 _RANK_HEADS = frozenset(load_toml("phrases.toml").get("identifiers", {}).get("rank_heads", []))
 _MATCH_UNITS = _word_list("match_units")
 _MATCH_PHASES = _word_list("match_phases")
@@ -101,6 +106,7 @@ class Unit:
     forms: tuple[tuple[str, ...], ...]
     people: bool = False
     context: frozenset[str] = frozenset()  # words one of which must come before
+    not_before: frozenset[str] = frozenset()  # verbs (stems) it makes a compound with
 
 
 @dataclass(slots=True)
@@ -188,6 +194,7 @@ def tables() -> Tables:
                 forms,
                 bool(entry.get("people")),
                 frozenset(entry.get("context", [])),
+                frozenset(entry.get("not_before", [])),
             )
         )
     index: dict[str, list[Unit]] = {}
@@ -291,7 +298,7 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
         elif is_verb_token(tok) and not is_verb_token(tokens[i + 1]):
             if _is_change_noun(tok.text):
                 continue  # "با افتی ۶ درصدی": a change noun, not "افت" + ی
-            if i > 0 and is_leg(tokens[i - 1].text, tok.text):
+            if i > 0 and is_leg(tokens[i - 1].text, tok.text, tokens[i - 2].text if i > 1 else ""):
                 continue  # "بازی رفت مرحله …": the first leg, not a verb
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
@@ -357,7 +364,66 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _identifiers(out, first, tokens, starts)
         _conversions(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
+        _shared_tails(out, first, text)
+        _partitive_back(out, first, tokens, starts)
     return out
+
+
+_PARTITIVE_PRONOUNS = frozenset(
+    load_toml("phrases.toml").get("subject", {}).get("partitive_pronouns", [])
+)
+
+
+def _partitive_back(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """``به ۵۵۰ اسیر رسیده و ۶۳ درصد از آنها ...``، ``۸۵.۷ درصد آنها``: a count or
+    percent of "them" counts part of what the figure before it (in this sentence or
+    the one before) counted, and takes its subject."""
+    for idx in range(first, len(out)):
+        m = out[idx]
+        if m.subject or m.drop or m.kind not in ("count", "percent"):
+            continue
+        j = bisect_left(starts, m.end)
+        if j < len(tokens) and tokens[j].text == "از":
+            j += 1
+        if j >= len(tokens) or tokens[j].text not in _PARTITIVE_PRONOUNS:
+            continue
+        earlier = [
+            x
+            for x in out[:idx]
+            if x.subject and not x.drop and x.trivia is None and x.kind in ("count", "money")
+        ]
+        if earlier and earlier[-1].sentence >= m.sentence - 1:
+            m.subject = earlier[-1].subject
+            m.subject_surface = earlier[-1].subject_surface
+
+
+_TAIL_GAP_RX = re.compile(r"^\s*(?:یا|،|,|و|تا|الی|-)?\s*$")
+
+
+def _shared_tails(out: list[Mention], first: int, text: str) -> None:
+    """``سه یا چهار جای خالی``، ``۸ یا ۹ بازی``، ``۴، ۵ یا ۶ گل``، ``دو سه روز``: a bare
+    count in a list of alternatives takes the unit and subject of the count that ends
+    the list. Number words may stand side by side (``هفتاد هشتاد نفری``), digits only
+    when they are a guess of two near values (``2 هزار 600 نفر`` is one number badly
+    written)."""
+    for idx in range(len(out) - 2, first - 1, -1):
+        m, n = out[idx], out[idx + 1]
+        if m.kind != "count" or m.unit or m.subject or m.drop or n.drop:
+            continue
+        if m.trivia not in (None, "small"):
+            continue
+        if n.kind != "count" or n.sentence != m.sentence or not (n.unit or n.subject):
+            continue
+        gap = text[m.end : n.num_start]
+        if not _TAIL_GAP_RX.match(gap):
+            continue
+        near = m.value is not None and n.value is not None and 0 < n.value - m.value <= 2
+        digits = _DIGIT_RX.search(text[m.num_start : m.num_end] + text[n.num_start : n.num_end])
+        if not gap.strip() and digits and not near:
+            continue
+        m.unit, m.subject, m.subject_surface = n.unit, n.subject, n.subject_surface
+        if n.trivia is not None:
+            m.trivia = n.trivia
 
 
 _NUMBER_WORDS_RX = re.compile(
@@ -679,6 +745,8 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
             r.kind, r.trivia = "date", "day"
     elif prev == "ساعت" or prev in t.time_heads:
         r.kind, r.trivia = "date", "time"  # ساعت ۱۰، دقیقه ۹۲
+    elif nxt == "می" and float(v).is_integer() and 1 <= v <= 31 and _may_date(place):
+        r.kind, r.trivia = "date", "day"  # روز ۱۶ می، ۸ می ۲۰۱۵: May, not «می»
     elif (
         float(v).is_integer()
         and (1300 <= v <= 1420 or 1900 <= v <= 2060)
@@ -695,6 +763,13 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
     ):
         r.kind, r.trivia = "date", "year"
         r.date = r.date or f"{int(v):04d}"
+
+
+def _may_date(place: _Place) -> bool:
+    """``۸ می ۲۰۱۵``، ``روز ۱۶ می``: the month May, written like the verb prefix «می»."""
+    k = place.after + 1
+    after = place.tokens[k].text if k < len(place.tokens) else ""
+    return place.prev == "روز" or bool(re.fullmatch("[۰-۹0-9]{4}", after))
 
 
 def _names_a_year(prev: str) -> bool:
@@ -766,6 +841,14 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
     if r.kind == "count" and unit is None and right in tables().age_words:
         return "age"  # "در آستانه ۶۳ سالگی"
+    if (
+        r.kind == "count"
+        and prev in _DEMONSTRATIVES
+        and v is not None
+        and v <= 3
+        and (unit is None or unit.people)
+    ):
+        return "reference"  # "اختلاف این دو نفر": the two named before, not a count
     if r.kind == "count" and unit is None and right in tables().set_words:
         return "attribute"  # "مناطق ۲۲ گانه", "روابط ۲ جانبه": the name of a set
     if (
@@ -805,6 +888,9 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     if unit is not None and unit.canonical in _MATCH_UNITS and v is not None and v <= 180:
         return "minutes"  # "تمرین ۷۵ دقیقه‌ای"، "۱۰ دقیقه از بازی گذشته بود": a side detail
     return None
+
+
+_DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 
 
 def _stock(text: str, place: _Place, r: _Reading) -> bool:
@@ -865,8 +951,17 @@ def _unit_at(tokens: list[Token], j: int, c_from: int | None = None) -> tuple[Un
         for form in unit.forms:
             key = (len(form), bool(unit.context))
             if _match_seq(tokens, j, form) and key > best_key:
+                if unit.not_before and _verb_with(tokens, j + len(form), unit.not_before):
+                    continue  # "به برتری ۳ بر ۲ دست یافت": «دست یافت», not two sets
                 best, best_key = (unit, len(form)), key
     return best
+
+
+def _verb_with(tokens: list[Token], k: int, stems: frozenset[str]) -> bool:
+    if k >= len(tokens):
+        return False
+    w = tokens[k].text
+    return w in stems or (verb_stem(w) or "") in stems
 
 
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
@@ -1002,6 +1097,8 @@ def _subject(
     np_end = j
     if m.kind in ("count", "money") and _adjectival(tokens, j, before):
         subject = _noun_before(tokens, before, c_from)  # ورزشگاه ۱۵ هزار نفری، بنزین ۳۵۰۰ تومانی
+    elif m.kind == "percent" and _adjectival(tokens, j, before):
+        subject = _unchanged_noun_before(tokens, before, c_from)  # تخفیف ۱۰ درصدی
     times = m.kind == "count" and _times_at(tokens, j, unit)
     if times:
         k = j + 1 if unit is None else j
@@ -1024,12 +1121,14 @@ def _subject(
             or (_holder(tokens, before, c_from) if wide and not money else None)
             or (_event_before(tokens, before, c_from) if _counts_people(m, unit) else None)
             or (_presence_before(m, tokens, before, c_from) if _counts_people(m, unit) else None)
+            or (_event_phrase(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
             or (_payment_before(m, tokens, before, c_from) if money else None)
             or (_payment_after(tokens, j, limit) if money else None)
             or (_money_head_before(tokens, _before_qualifier(m, tokens, before)) if money else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
+            or (_label_before(tokens, before) if wide else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
         )
     if subject is not None:
@@ -1348,20 +1447,6 @@ def _conversions(out: list[Mention], first: int, tokens: list[Token], starts: li
         between = [x.text for x in tokens[a:b]]
         if between in (["("], ["/"], ["،", "("], ["یعنی"], ["معادل"]):
             m.subject = ant.subject
-    # "دو، سه روز"، "حداقل دو سه گل": a first guess shares the counted noun of the second
-    for i in range(len(mine) - 1):
-        m, nxt = mine[i], mine[i + 1]
-        if m.subject or m.kind != "count" or m.unit is not None or m.drop:
-            continue
-        if m.trivia not in (None, "small"):
-            continue
-        if nxt.kind != "count" or not nxt.subject or nxt.drop or m.value is None:
-            continue
-        a, b = bisect_left(starts, m.end), bisect_left(starts, nxt.num_start)
-        if [x.text for x in tokens[a:b]] in ([], ["،"], [","]) and (
-            nxt.value is not None and 0 < nxt.value - m.value <= 2
-        ):
-            m.subject = nxt.subject
 
 
 def _list_item(tokens: list[Token], before: int) -> str | None:
@@ -1792,12 +1877,49 @@ def _adjectival(tokens: list[Token], j: int, before: int) -> bool:
 
 
 def _presence_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
-    """``با شرکت بیش از ۴۵۰ نفر``، ``با حضور ۳۰۰ نفر``: how the people counted took part."""
+    """``با شرکت بیش از ۴۵۰ نفر``، ``با حضور ۳۰۰ نفر``: how the people counted took part;
+    ``با مرگ ۷۶ نفر``، ``ابتلای ۱۱۹۴ نفر``: what happened to them."""
     i = _before_qualifier(m, tokens, before) - 1
     if i < c_from:
         return None
     w = tokens[i].text
-    return w if w in _PRESENCE_WORDS else None
+    if w in _PRESENCE_WORDS:
+        return w
+    if w in _PEOPLE_EVENTS:
+        return w[:-1] if w.endswith("ای") else w  # ابتلای → ابتلا
+    return None
+
+
+def _event_phrase(tokens: list[Token], j: int, limit: int) -> str | None:
+    """``۳۷ هزار نفر در آمریکا بر اثر ابتلا به کرونا جان خود را از دست داده‌اند``: an
+    event phrase of :data:`_PEOPLE_EVENT_PHRASES` anywhere later in the clause,
+    before a relative «که» or the next count of a list (``و ۴۶ نفر``)."""
+    for k in range(j, limit):
+        w = tokens[k].text
+        if w == "که" or (
+            k > j and _is_number_token(tokens[k]) and tokens[k - 1].text in ("و", "،")
+        ):
+            return None
+        for words, event in _PEOPLE_EVENT_PHRASES:
+            n = len(words)
+            if k + n > limit or (n > 1 and w != words[0]):
+                continue
+            *lead, last = words
+            if all(tokens[k + i].text == x for i, x in enumerate(lead)) and _is_verb_of(
+                tokens[k + n - 1].text, last
+            ):
+                return event
+    return None
+
+
+def _is_verb_of(word: str, stem: str) -> bool:
+    """``داده‌اند`` is a form of ``داد``; a word that is no verb matches itself."""
+    if word == stem or verb_stem(word) == stem:
+        return True
+    return word.startswith(stem) and word[len(stem) :] in _PAST_ENDINGS  # درگذشته‌اند
+
+
+_PAST_ENDINGS = frozenset({"ند", "ه", "ه‌اند", "ه‌است", "ه‌ایم", "یم", "ید", "م", "ی"})
 
 
 def _payment_before(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
@@ -1841,7 +1963,12 @@ def _payment_after(tokens: list[Token], j: int, limit: int) -> str | None:
             w, k = f"{w}\u200c{tokens[k + 1].text}", k + 1  # "سرمایه گذاری کرد"
         if w in pay and k + 1 < len(tokens) and is_light_verb(tokens[k + 1]):
             return w
+        if w in _DEBT_WORDS and k + 1 < len(tokens) and is_verb_token(tokens[k + 1]):
+            return w  # ۵۸۰ هزار دلار به کالدرون بدهکار است
     return None
+
+
+_DEBT_WORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("debt_words", []))
 
 
 def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
@@ -1850,6 +1977,28 @@ def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     if k < before - 1 and not lex.pos(tokens[k].text) and lex.pos(tokens[before - 1].text) & N:
         k = before - 1  # مهدی پیشنهاد ۵ میلیاردی دارد: a name, then the noun
     return _words(tokens, k, before) if k < before else None
+
+
+def _unchanged_noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``تخفیف ۱۰ درصدی``، ``دقت ۷۴ درصدی``: the noun a percent describes; not a change
+    noun (``افزایش ۲۰ درصدی قیمت``: what rose comes after)."""
+    if before > c_from and _is_change_noun(tokens[before - 1].text):
+        return None
+    return _noun_before(tokens, before, c_from)
+
+
+def _label_before(tokens: list[Token], before: int) -> str | None:
+    """``احتمال پیروزی آرسنال: ۲۱ درصد``، ``تماشاگر: پنج هزار نفر``: a row of a list whose
+    label, before its colon, names the figure."""
+    if before < 2 or tokens[before - 1].text != ":":
+        return None
+    k = before - 1
+    while k > 0 and before - 1 - k < 4:
+        tok = tokens[k - 1]
+        if not is_word(tok) or has_digit(tok) or is_verb_token(tok) or tok.text in ("و", "که"):
+            break
+        k -= 1
+    return _words(tokens, k, before - 1) if k < before - 1 else None
 
 
 def _row_holder(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:

@@ -167,6 +167,7 @@ def load_toml(name: str) -> dict[str, Any]:
 
 _PERSON = ("", "م", "ی", "یم", "ید", "ند", "د")
 _AUX = frozenset(load_toml("verbs.toml").get("auxiliaries", []))
+_PERFECT_PERSON = frozenset({"ام", "ای", "ایم", "اید", "اند"})  # رسیده‌اند، کشته‌ام
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a long-running bot sees ever new words
@@ -206,11 +207,12 @@ def verb_stem(token: str) -> str | None:
                     continue
                 return stem
         # Participle: رسیده، شده، کرده‌اند.
-        core = cand.split(ZWNJ)[0]
+        core, _, person = cand.partition(ZWNJ)
         if core.endswith("ه") and core[:-1] in lex.past and len(core) > 2:
             if core in _ADJECTIVE_PARTICIPLES:
                 continue
-            if core[:-1] not in _COMMON_PAST and lex.pos(core) & (N | AJ):
+            perfect = person in _PERFECT_PERSON  # باخته‌اند: a verb, whatever باخته is
+            if not perfect and core[:-1] not in _COMMON_PAST and lex.pos(core) & (N | AJ):
                 continue
             return core[:-1]
     # Subjunctive / present without می: شود، کند، بگیرد.
@@ -254,7 +256,8 @@ def _legs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("leg_heads", [])), frozenset(data.get("leg_words", []))
 
 
-def is_leg(prev: str, word: str) -> bool:
-    """``بازی رفت``، ``دیدار برگشت``: the first or second leg of a tie, not a verb."""
+def is_leg(prev: str, word: str, prev2: str = "") -> bool:
+    """``بازی رفت``، ``دیدار برگشت``، ``بازی رفت و برگشت``: the first or second leg of a
+    tie, not a verb."""
     heads, legs = _legs()
-    return word in legs and prev in heads
+    return word in legs and (prev in heads or (prev == "و" and prev2 in legs))

@@ -64,6 +64,8 @@ class Words:
     opinion_phrases: tuple[str, ...]
     quote_chatter: frozenset[str]
     news_possessives: frozenset[str]
+    noun_takers: frozenset[str]
+    wants_complement: tuple[str, ...]
 
 
 @cache
@@ -97,6 +99,8 @@ def words() -> Words:
         opinion_phrases=tuple(st.get("opinion_phrases", [])),
         quote_chatter=frozenset(st.get("quote_chatter", [])),
         news_possessives=frozenset(st.get("news_possessives", [])),
+        noun_takers=frozenset(st.get("noun_takers", [])),
+        wants_complement=tuple(st.get("wants_complement", [])),
     )
 
 
@@ -127,7 +131,7 @@ def is_finite(toks: list[Token], k: int) -> bool:
     if not w[0].isalpha():
         return False
     stem = verb_stem(w)
-    if stem is None or (k > 0 and is_leg(toks[k - 1].text, w)):
+    if stem is None or (k > 0 and is_leg(toks[k - 1].text, w, toks[k - 2].text if k > 1 else "")):
         return False
     if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
         return True
@@ -137,7 +141,7 @@ def is_finite(toks: list[Token], k: int) -> bool:
     return not is_subjunctive(w, stem)
 
 
-_ELLIPSIS = frozenset({"که", "و", "،", ",", ".", "؛", ":"})
+_ELLIPSIS = frozenset({"که", "تا", "و", "،", ",", ".", "؛", ":"})
 
 
 # Forms of the present without a prefix that are indicative all the same.
@@ -244,6 +248,10 @@ def _problems(line: str) -> tuple[str, ...]:
         or text.endswith(("،", ":", "؛", "-", "/"))
     ):
         out.append("dangling")
+    if _ezafe_after_vowel(last):
+        out.append("dangling")  # "… ۵ نفر از اعضای": whose members?
+    if len(toks) > 1 and toks[-2].text in w.noun_takers and _bare_past(last):
+        out.append("dangling")  # "… با وجود گذشت": «گذشت» is a noun here, its phrase cut
     if _ends_on_report_verb(text):
         out.append("dangling")  # "… در یک مستند افشا کرد": what it revealed follows
     elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
@@ -339,6 +347,21 @@ def _problems(line: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _ezafe_after_vowel(word: str) -> bool:
+    """``اعضای``، ``دارای``: a noun ending in a vowel with the «ی» of its ezafe, which
+    wants the noun it joins (unless the form with «ی» is a word of its own)."""
+    if len(word) < 4 or not word.endswith(("ای", "وی")):
+        return False
+    lex = lexicon()
+    return not lex.pos(word) and bool(lex.pos(word[:-1]) & (N | AJ))
+
+
+def _bare_past(word: str) -> bool:
+    """``گذشت``، ``نبود``: a past stem with no person ending (a verb or its noun)."""
+    stem = verb_stem(word)
+    return stem is not None and word in (stem, "ن" + stem)
+
+
 MAX_OBJECT_LEAD = 5
 
 
@@ -376,8 +399,14 @@ def _subordinated(text: str, subordinators: tuple[str, ...]) -> bool:
 
 
 def _clause_after_verb(toks: list[Token], groups: list[int]) -> bool:
-    """A «که» after the last verb: the clause it opens was cut before its verb."""
-    return any(t.text == "که" for t in toks[groups[-1] + 1 :])
+    """A «که» after the last verb, or a «تا» of purpose (``باعث شده تا الکساندر نوری``):
+    the clause it opens was cut before its verb."""
+    tail = toks[groups[-1] + 1 :]
+    return any(
+        t.text == "که"
+        or (t.text == "تا" and k + 1 < len(tail) and not tail[k + 1].text[0].isdigit())
+        for k, t in enumerate(tail)
+    )
 
 
 def _verbless_conjunct(toks: list[Token], groups: list[int]) -> bool:
@@ -594,9 +623,10 @@ def _result_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _nameless_result(toks: list[Token]) -> bool:
-    """A match's result that names neither side: its noun, the score, words of a result."""
+    """A match's result that names neither side: its noun (or only a preposition: ``به
+    نتیجه ۴-۴ دست یافت``), the score, words of a result."""
     nouns, stock = _result_words()
-    if not toks or toks[0].text not in nouns:
+    if not toks or (toks[0].text not in nouns and toks[0].text not in ("به", "با")):
         return False
     if not any(t.text[0].isdigit() for t in toks):
         return False

@@ -122,6 +122,32 @@ def test_a_joined_clause_is_never_cut_after_its_conjunction() -> None:
     assert any("۳۰ هزار هکتار" in b and "مجهز" in b for b in d.bullets), d.bullets
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb before the cut is a relative clause's; the clause's own comes after
+        "مقامات دو کشور اعلام کردند، آماده اند درباره کاهش بدهی شرکت به بانک مرکزی که "
+        "حدود ۱۲ میلیارد دلار بر آورد می‌شود گفت و گو کنند اما تاکید کردند که شرکت باید "
+        "بدهی را بپردازد.",
+        # a predicate whose content is the «تا» clause after it
+        "وی گفت: حضور ۱۰ مدیر ناکارآمد کافی است تا همه زحمت‌های گذشته دیده نشود.",
+        "طرح توسعه پالایشگاه با ۶۰ درصد پیشرفت فیزیکی پیش‌بینی می‌شود تا پایان سال جاری "
+        "به بهره‌برداری برسد.",
+    ],
+)
+def test_a_line_is_never_cut_before_its_clause_goes_on_to_its_verb(text: str) -> None:
+    for line in _bullets(text):
+        assert not line.endswith(("می‌شود", "کافی است")), line
+
+
+def test_a_closing_quote_mark_starts_no_sentence() -> None:
+    text = (
+        'به گزارش سایت فدراسیون، هفتمین دوره تور دوچرخه‌سواری "البرز" از دوشنبه به مدت '
+        "۶ روز با حضور ۸۴ رکاب‌زن در قالب ۱۲ تیم برگزار شد."
+    )
+    assert any(b.startswith("هفتمین دوره تور") for b in _bullets(text)), _bullets(text)
+
+
 def test_a_pronoun_subject_is_not_stripped_away() -> None:
     # "وی که …": the subject is a pronoun; the line would stand without anyone.
     text = "وی که در جام ملت‌ها با زدن ۷ گل درخشید، امسال بازی‌های ضعیفی داشت."

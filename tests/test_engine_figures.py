@@ -309,6 +309,22 @@ def test_a_number_before_a_counted_noun_or_a_score_is_no_name() -> None:
     assert 9 in {f.value for f in score.figures}
 
 
+def test_these_two_are_a_reference_not_a_count() -> None:
+    found = {m[0]: m for m in _mentions("اختلاف این دو نفر در رختکن به پایان رسید.")}
+    assert found["دو"][2] == "reference", found
+
+
+def test_a_set_won_is_no_unit_of_a_score() -> None:
+    n = normalize("تیم ملی مقابل چین به برتری ۳ بر ۲ دست یافت.")
+    ms = extract(n.text, split_sentences(n.text))
+    assert not any(m.unit == "دست" for m in ms), [(m.kind, m.unit) for m in ms]
+
+
+def test_a_day_of_may_is_a_date() -> None:
+    found = {m[0]: m for m in _mentions("در ۸ می ۲۰۱۵ وزیر اقتصاد این کشور استعفا داد.")}
+    assert found["۸"][1] == "date", found
+
+
 def _subjects(text: str) -> dict[str, str | None]:
     n = normalize(text)
     return {
@@ -350,6 +366,30 @@ def _subjects(text: str) -> dict[str, str | None]:
         # money named by the payment before it or the noun it modifies
         ("این باشگاه با پرداخت ۲ میلیون یورو، قرارداد را فسخ کرد.", "۲ میلیون", "پرداخت"),
         ("شهرداری ضمانت ۳۰ میلیاردی را دریافت نکرد.", "۳۰ میلیاردی", "ضمانت"),
+        # people: what happened to them, named before the count or later in the clause
+        ("با مرگ ۴۲ نفر در شبانه‌روز گذشته، آمار قربانیان بالا رفت.", "۴۲", "مرگ"),
+        ("از ابتلای ۳۱۰ نفر دیگر به آنفلوآنزا خبر داد.", "۳۱۰", "ابتلا"),
+        (
+            "تاکنون ۱۲ هزار نفر در این کشور بر اثر ابتلا به این بیماری جان خود را از دست داده‌اند.",
+            "۱۲ هزار",
+            "جان باختن",
+        ),
+        ("حدود ۹۰ نفر از آنان جان باخته‌اند.", "۹۰", "جان باختن"),
+        # a list of guesses shares the counted noun of its last item
+        ("مربی تیم گفت فقط ۸ یا ۹ بازی دیگر باقی مانده است.", "۸", "بازی"),
+        ("او در این دیدار می‌توانست ۳، ۴ یا ۵ گل بزند.", "۳", "گل"),
+        # part of "them" counts what the figure before it counted
+        (
+            "شمار زندانیان این اردوگاه به ۴۸۰ زندانی رسیده و ۵۵ درصد از آنها بیمارند.",
+            "۵۵ درصد",
+            "زندانی",
+        ),
+        ("این باشگاه ۳۰۰ هزار دلار به مربی سابق خود بدهکار است.", "۳۰۰ هزار", "بدهکار"),
+        # a percent that describes the noun before it, unless that noun is a change
+        ("مودیان از تخفیف ۱۵ درصدی نیز بهره‌مند می‌شوند.", "۱۵ درصدی", "تخفیف"),
+        ("با افزایش ۲۰ درصدی قیمت نان، فروش کم شد.", "۲۰ درصدی", "قیمت نان"),
+        # a row of a list: the label before the colon
+        ("احتمال صعود تیم میزبان: ۳۵ درصد", "۳۵ درصد", "احتمال صعود تیم میزبان"),
     ],
 )
 def test_subjects(text: str, number: str, subject: str) -> None:

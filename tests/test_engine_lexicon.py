@@ -47,3 +47,16 @@ def test_engine_works_without_hazm_data(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.undo()
     lexicon._lexicon = None
     assert lexicon.lexicon().tags
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("رسیده‌اند", "رسید"),
+        ("باخته‌اند", "باخت"),  # «باخته» alone is also an adjective; with «‌اند», a verb
+        ("باختند", "باخت"),
+        ("باخته", None),
+    ],
+)
+def test_perfect_forms_are_verbs_whatever_their_participle_is(word: str, stem: str | None) -> None:
+    assert lexicon.verb_stem(word) == stem

@@ -94,6 +94,9 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         # A conjunct after the verb that never gets its own verb.
         ("مهاجم تیم با باشگاهش قهرمان جام شد و در ۳۸ دیدار", "dangling"),
         ("کمیته امروز جلسه‌ای برگزار کرده و بعد از اعلام محرومیت ۴ جلسه‌ای مدافع", "dangling"),
+        # A past stem that is a noun here, its phrase cut; a «تا» clause without its verb.
+        ("شهرداری ۱۲ میلیارد تومان را با وجود گذشت", "dangling"),
+        ("کسب ۴ امتیاز از ۱۱ بازی باعث شده تا مربی تیم", "dangling"),
         # A question, asked or rhetorical.
         ("آیا ۴۰ میلیارد تومان برای این سازمان رقم بزرگی است", "frame"),
         ("بازیکن از سال ۹۰ مبلغ ۵۰ میلیون تومان طلب دارد چرا کسی پاسخ نمی‌دهد", "frame"),
@@ -101,6 +104,7 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("یکی با ۱۸ امتیاز در صدر جدول است", "no_subject"),
         ("از این مقدار ۱۲۰ هزار تن به سیلوهای استان تحویل شد", "no_subject"),
         ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
+        ("به نتیجه ۲-۲ دست یافت", "no_subject"),
         # A score first: who won, who lost?
         ("۳ بر یک بازنده شد", "no_subject"),
         # An appraisal or an example, not a fact.

@@ -1,0 +1,108 @@
+"""Back-references a bullet cannot keep: ``این شرکت`` named as the article named it.
+
+A sentence of a report leans on the ones before it: ``در بخش گردشگری این شرکت ۲۲
+هتل را بازسازی کرد`` says which company only in an earlier sentence (``شرکت ملی
+نفت …``). Taken out of its article as a bullet, the line loses that. Where the text
+before the line names the noun with a name of its own, and one name only, the
+demonstrative is replaced by that name: ``شرکت ملی نفت ۲۲ هتل را بازسازی کرد``.
+Nothing is guessed: a noun the text never named, or named two ways, stays as it
+was, and so does one the title names (the reader sees the title with the bullets).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from summarizer.lexicon import ADV, CONJ, DET, PRO, P, lexicon, load_toml, verb_stem
+from summarizer.normalize import normalize
+
+_DEMONSTRATIVE_RX = re.compile(r"(?:^|(?<=\s))(?:این|همین)\s+(\S+)")
+_WORD_RX = re.compile(r"[^\s،,.؛;:!؟?«»\"()\[\]]+")
+_PUNCT_RX = re.compile(r"[،,.؛;:!؟?«»\"()\[\]]")
+MAX_NAME_WORDS = 2
+_SOURCE_FRAMES = ("گزارش", "نقل از", "به گفته", "اعلام")
+LOOKBACK = 1500
+
+
+@cache
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("phrases.toml").get("references", {})
+    return frozenset(data.get("never_resolved", [])), frozenset(data.get("not_names", []))
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(load_toml("phrases.toml").get("bullets", {}).get("light_verbs", []))
+
+
+def _light_verb(word: str) -> bool:
+    return (verb_stem(word) or "") in _light_verbs()
+
+
+def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
+    """``line`` with its first ``این <noun>`` named as the text before ``before`` named
+    it; unchanged when nothing names it, or the title already does."""
+    m = _DEMONSTRATIVE_RX.search(line)
+    if m is None:
+        return line
+    noun = m.group(1)
+    never, _ = _tables()
+    if noun in never or not noun[0].isalpha() or noun.endswith(("ها", "‌ها", "ان")):
+        return line
+    headline = normalize(title).text if title else ""
+    if re.search(r"(?:^|\s)" + re.escape(noun) + r"(?:\s|$)", headline):
+        return line  # the title names it for the reader: «این نمایشگاه» under «نمایشگاه کتاب …»
+    name = _last_name(noun, text[max(0, before - LOOKBACK) : before])
+    if name is None or name in line:
+        return line
+    return line[: m.start()] + name + line[m.end() :]
+
+
+def _last_name(noun: str, source: str) -> str | None:
+    """The ``<noun> <name>`` of ``source``, when it names the noun one way only: two
+    federations named before (``فدراسیون اسکواش``، ``فدراسیون ژیمناستیک``) leave «این
+    فدراسیون» open. Mentions that are back-references themselves are not names."""
+    rx = re.compile(r"(?:^|(?<=[\s«\"(]))" + re.escape(noun) + r"(?=\s)")
+    names: dict[str, str] = {}  # first name word -> the last, fullest name with it
+    for hit in rx.finditer(source):
+        head = source[max(0, hit.start() - 24) : hit.start()]
+        words = head.split()
+        if words and words[-1] in ("این", "آن", "همین", "همان"):
+            continue
+        if any(f in head for f in _SOURCE_FRAMES):
+            continue  # "به گزارش مرکز مطالعات …": the source of the news, not its subject
+        found = _name_words(source[hit.end() : hit.end() + 80])
+        if found:
+            names[found[0]] = noun + " " + " ".join(found)
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _name_words(rest: str) -> list[str]:
+    """The words after a noun that name it: no verb, no function word, no number."""
+    _, not_names = _tables()
+    lex = lexicon()
+    out: list[str] = []
+    pos = 0
+    found = list(_WORD_RX.finditer(rest))
+    for k, w in enumerate(found):
+        if _PUNCT_RX.search(rest[pos : w.start()]):
+            break  # a comma or a stop ends the name
+        pos = w.end()
+        word = w.group()
+        if (
+            word in lex.stopwords
+            or word in not_names
+            or word.startswith(("ها", "های"))
+            or word.endswith(("تر", "تری", "ترین"))
+            or any(ch.isdigit() for ch in word)
+            or verb_stem(word) is not None
+            or lex.pos(word) & (P | CONJ | DET | PRO | ADV)
+        ):
+            break
+        if k + 1 < len(found) and _light_verb(found[k + 1].group()):
+            break  # "بازی انجام شد": the word before a light verb is its preverb
+        out.append(word)
+        if len(out) == MAX_NAME_WORDS:
+            break
+    return out

@@ -1,0 +1,51 @@
+"""Back-references named as the article named them: «این شرکت» -> «شرکت ملی نفت»."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import digest
+from summarizer.references import resolve
+
+TEXT = "شرکت ملی گاز ایران امسال ۱۲ انبار تازه ساخت. "
+
+
+def test_the_demonstrative_takes_the_name_the_text_gave() -> None:
+    line = "این شرکت سال گذشته ۲۲ جایگاه سوخت را بازسازی کرد"
+    assert resolve(line, TEXT, len(TEXT)) == (
+        "شرکت ملی گاز سال گذشته ۲۲ جایگاه سوخت را بازسازی کرد"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # never named: nothing to guess from
+        ("این جشنواره با حضور ۳۰۰ هنرمند برگزار شد", TEXT),
+        # a quantity, not a name
+        ("این تعداد به ۴۰ نفر رسید", "تعداد داوطلبان امسال زیاد بود. "),
+        # the name of the news source is no antecedent
+        ("این مرکز ۸۰ مایل با مرز فاصله دارد", "به گزارش مرکز مطالعات راهبردی، موشکی شلیک شد. "),
+        # two federations named before: which one?
+        (
+            "این فدراسیون ۲ بار سرپرست داشت",
+            "رضایی رئیس فدراسیون اسکواش بود و کریمی رئیس فدراسیون ژیمناستیک. ",
+        ),
+        # a name that runs into its verb is no name
+        ("این بازی با ۳ گل به پایان رسید", "بازی انجام شد و تماشاگران رفتند. "),
+    ],
+)
+def test_a_reference_the_text_does_not_name_stays(line: str, text: str) -> None:
+    assert resolve(line, text, len(text)) == line
+
+
+def test_a_noun_the_title_names_is_left_to_the_title() -> None:
+    line = "این نمایشگاه ۱۲ بخش دارد"
+    text = "نمایشگاه کتاب تهران امروز گشایش یافت. "
+    assert resolve(line, text, len(text), "برپایی نمایشگاه کتاب") == line
+    assert resolve(line, text, len(text)) == "نمایشگاه کتاب تهران ۱۲ بخش دارد"
+
+
+def test_a_bullet_names_its_company() -> None:
+    d = digest(TEXT + "در بخش حمل و نقل نیز این شرکت سال گذشته ۲۲ جایگاه سوخت را بازسازی کرد.")
+    assert any(b.startswith("در بخش حمل و نقل نیز شرکت ملی گاز") for b in d.bullets), d.bullets
