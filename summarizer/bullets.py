@@ -53,6 +53,7 @@ from summarizer.statements import (
 )
 
 MAX_WORDS = 18
+MIN_COMPOSED_WORDS = 5  # a headline composed from a record says more than its count
 # Words kept before the first figure of a bullet.
 MAX_LEAD_WORDS = 12
 # A bullet shorter than this takes the clause before it along.
@@ -646,6 +647,8 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         return ""  # "بستری شدن حدود ۳۱۲ نفر": of whom, where? nothing but the count
     if period and m.period_span is not None:
         line += " " + text[m.period_span[0] : m.period_span[1]]
+    if _word_count(line) < MIN_COMPOSED_WORDS:
+        return ""  # "اعزام ۲ دستگاه آمبولانس": who sent them, where?
     return line
 
 
@@ -878,6 +881,8 @@ def _skip_preamble(text: str, c0: int, first: int) -> int:
     if _word_count(lead) <= MAX_LEAD_WORDS:
         return c0
     comma = max(lead.rfind("،"), lead.rfind("؛"))
+    if lead.count("،") >= 2 and not any(is_verb_token(t) for t in tokenize(lead)):
+        return c0  # "تیم‌های الف، ب، ج و د ۶ تیم دیگر …": a list, every item of it the subject
     if comma >= 0 and _word_count(lead[comma + 1 :]) >= 1:
         return c0 + comma + 1
     return c0  # never cut a lead between words: the line may lose its subject

@@ -365,8 +365,32 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _conversions(out, first, tokens, starts)
         _back_references(out, first, tokens, starts)
         _shared_tails(out, first, text)
+        _coordinated_money(out, first, tokens, starts)
         _partitive_back(out, first, tokens, starts)
     return out
+
+
+def _coordinated_money(
+    out: list[Mention], first: int, tokens: list[Token], starts: list[int]
+) -> None:
+    """``۵۸۰ هزار دلار به کالدرون و حدود ۱۰۰ هزار دلار به خواکین بدهکار است``: two
+    amounts joined by «و» under one verb share what the verb makes of them."""
+    for idx in range(len(out) - 2, first - 1, -1):
+        m, n = out[idx], out[idx + 1]
+        if m.kind != "money" or n.kind != "money" or m.subject or not n.subject:
+            continue
+        if m.drop or n.drop or n.sentence != m.sentence:
+            continue
+        a = bisect_left(starts, m.end)
+        b = bisect_left(starts, n.qual_start if n.qual_start is not None else n.num_start)
+        between = tokens[a:b]
+        if not 1 <= len(between) <= 8 or not any(t.text == "و" for t in between):
+            continue
+        if any(
+            is_verb_token(t) or t.text in ("که", ".", "؛", ":") or has_digit(t) for t in between
+        ):
+            continue
+        m.subject, m.subject_surface = n.subject, n.subject_surface
 
 
 _PARTITIVE_PRONOUNS = frozenset(
@@ -631,8 +655,14 @@ def _not_a_figure(
         or (bare_count and (prev in t.code_heads or place.prev2 in _NAMED_PLANS))
         or (bare_count and _is_citation(place))
         or (r.kind == "count" and place.prev == "در" and place.prev2 == "واقع")
+        or (
+            bare_count
+            and place.nxt == "راه"
+            and nm.value in (3, 4)
+            and not _DIGIT_RX.search(num_text)
+        )
     ):
-        r.drop, r.trivia = True, "code"  # "واقع در ۲۰۰ دستگاه": a place's name
+        r.drop, r.trivia = True, "code"  # "واقع در ۲۰۰ دستگاه"، "سه راه آذری": a place's name
     elif bare_count and (
         _is_name_number(place, nm, num_text)
         or (
@@ -743,8 +773,8 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
             r.date = r.date or f"{year:04d}"
         elif nxt in _MONTHS and float(v).is_integer() and 1 <= v <= 31:
             r.kind, r.trivia = "date", "day"
-    elif prev == "ساعت" or prev in t.time_heads:
-        r.kind, r.trivia = "date", "time"  # ساعت ۱۰، دقیقه ۹۲
+    elif prev == "ساعت" or prev in t.time_heads or _goal_minute(place):
+        r.kind, r.trivia = "date", "time"  # ساعت ۱۰، دقیقه ۹۲، گل‌ها: طارمی (۲۴)
     elif nxt == "می" and float(v).is_integer() and 1 <= v <= 31 and _may_date(place):
         r.kind, r.trivia = "date", "day"  # روز ۱۶ می، ۸ می ۲۰۱۵: May, not «می»
     elif (
@@ -763,6 +793,21 @@ def _calendar(r: _Reading, place: _Place, nm: NumberMatch, num_text: str) -> Non
     ):
         r.kind, r.trivia = "date", "year"
         r.date = r.date or f"{int(v):04d}"
+
+
+_GOAL_LIST_HEADS = frozenset({"گل‌ها", "گلها", "گل", "گل‌های", "گلهای"})
+
+
+def _goal_minute(place: _Place) -> bool:
+    """``گل‌ها: فلاویو لوپز (۲۴)، سیدصالحی (۵۱ و ۸۷)``: in a list of the goals, a
+    number in brackets after a scorer is the minute he scored in."""
+    tokens, k = place.tokens, place.before
+    head = [t.text for t in tokens[: min(4, k)]]
+    if not any(w in _GOAL_LIST_HEADS for w in head) or ":" not in head:
+        return False
+    opened = max((i for i in range(k) if tokens[i].text == "("), default=-1)
+    closed = max((i for i in range(k) if tokens[i].text == ")"), default=-1)
+    return opened > closed
 
 
 def _may_date(place: _Place) -> bool:
@@ -1965,7 +2010,15 @@ def _payment_after(tokens: list[Token], j: int, limit: int) -> str | None:
             return w
         if w in _DEBT_WORDS and k + 1 < len(tokens) and is_verb_token(tokens[k + 1]):
             return w  # ۵۸۰ هزار دلار به کالدرون بدهکار است
+        paid = _MONEY_VERBS.get(verb_stem(w) or (w[:-1] if w.endswith("ه") else ""))
+        if paid is not None:
+            return paid  # ۱۶۰ میلیارد تومان به کمیته امداد پرداخته‌ایم
     return None
+
+
+_MONEY_VERBS: dict[str, str] = dict(
+    load_toml("phrases.toml").get("subject", {}).get("money_verbs", {})
+)
 
 
 _DEBT_WORDS = frozenset(load_toml("phrases.toml").get("subject", {}).get("debt_words", []))

@@ -250,8 +250,15 @@ def _problems(line: str) -> tuple[str, ...]:
         out.append("dangling")
     if _ezafe_after_vowel(last):
         out.append("dangling")  # "… ۵ نفر از اعضای": whose members?
-    if len(toks) > 1 and toks[-2].text in w.noun_takers and _bare_past(last):
-        out.append("dangling")  # "… با وجود گذشت": «گذشت» is a noun here, its phrase cut
+    if (
+        _bare_past(last)
+        and len(toks) > 1
+        and (
+            toks[-2].text in w.noun_takers
+            or (len(toks) > 2 and toks[-2].text.endswith("ی") and toks[-3].text[0].isdigit())
+        )
+    ):
+        out.append("dangling")  # "… با وجود گذشت"، "رشد ۱۵ درصدی کاشت": a noun, its phrase cut
     if _ends_on_report_verb(text):
         out.append("dangling")  # "… در یک مستند افشا کرد": what it revealed follows
     elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
@@ -285,9 +292,10 @@ def _problems(line: str) -> tuple[str, ...]:
         _SUBORDINATE_RX.search(text)
         or _bare_relative(toks, groups)
         or (_CIRCUMSTANCE_RX.search(text) and not any(t.text == "که" for t in toks))
+        or _circumstance_last(text, toks, groups)
     ):
         out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
-    if _nameless_result(toks):
+    if _nameless_result(toks) or _one_sided_result(toks):
         out.append("no_subject")  # "بازی با نتیجه ۱-۱ به پایان رسید": which match?
     if _OTHERS_RX.match(text):
         out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
@@ -390,6 +398,20 @@ _SUBORDINATE_RX = re.compile(
 )
 # "چلسی در شرایطی … متوقف شد": the «که» clause that says in what circumstances is cut.
 _CIRCUMSTANCE_RX = re.compile(r"(?:^|\s)در\s+(?:شرایطی|حالی)(?:\s|$)")
+_OPENING_CIRCUMSTANCE_RX = re.compile(r"(?:^|\sو\s)در\s+(?:شرایطی|حالی)\s*که\s")
+
+
+def _circumstance_last(text: str, toks: list[Token], groups: list[int]) -> bool:
+    """``… سپری شده و در شرایطی که ۶۰ گل به ثمر رسیده است``: a «در شرایطی که» clause
+    that opens the line or a new conjunct, with one verb after it: its own, the main
+    clause it leads to left out."""
+    m = _OPENING_CIRCUMSTANCE_RX.search(text)
+    if m is None:
+        return False
+    after = sum(1 for g in groups if toks[g].start >= m.end())
+    return after <= 1
+
+
 MAX_RELATIVE_HEAD = 3
 
 
@@ -631,6 +653,24 @@ def _nameless_result(toks: list[Token]) -> bool:
     if not any(t.text[0].isdigit() for t in toks):
         return False
     return all(t.text[0].isdigit() or t.text in stock for t in toks)
+
+
+_SHORT_RESULT = 7
+
+
+def _one_sided_result(toks: list[Token]) -> bool:
+    """``پورتو ۳-۱ به پیروزی دست یافت``: a short result that names one side and no
+    opponent, match or competition."""
+    if len(toks) > _SHORT_RESULT or not any(t.text[0].isdigit() for t in toks):
+        return False
+    if not any(t.text in ("پیروزی", "برتری", "تساوی", "شکست") for t in toks):
+        return False
+    return not any(t.text in _opponent_words() for t in toks)
+
+
+@cache
+def _opponent_words() -> frozenset[str]:
+    return frozenset(load_toml("phrases.toml").get("statements", {}).get("opponent_words", []))
 
 
 def _one_of_cut(toks: list[Token]) -> bool:

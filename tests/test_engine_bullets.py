@@ -140,6 +140,15 @@ def test_a_line_is_never_cut_before_its_clause_goes_on_to_its_verb(text: str) ->
         assert not line.endswith(("می‌شود", "کافی است")), line
 
 
+def test_a_list_that_leads_to_its_figure_is_never_cut() -> None:
+    text = (
+        "به گزارش خبرنگار ما، تیم‌های نفت آبادان، ملوان بندرانزلی، شهرداری تبریز، "
+        "پارس جنوبی جم، خونه به خونه بابل و نساجی مازندران ۶ تیم دیگر لیگ یک را تشکیل می‌دهند."
+    )
+    for line in _bullets(text):
+        assert not line.startswith(("خونه", "نساجی", "پارس")), line
+
+
 def test_a_closing_quote_mark_starts_no_sentence() -> None:
     text = (
         'به گزارش سایت فدراسیون، هفتمین دوره تور دوچرخه‌سواری "البرز" از دوشنبه به مدت '
@@ -305,3 +314,22 @@ def test_in_the_rest_of_an_event_is_the_clauses_own_phrase() -> None:
     assert _bullets("در ادامه مدیرکل بهزیستی گفت ۳۰۰ نفر از مددجویان صاحب خانه شدند.") == [
         "۳۰۰ نفر از مددجویان صاحب خانه شدند"
     ]
+
+
+def _compose(text: str) -> str:
+    from summarizer.bullets import compose
+    from summarizer.figures import extract
+    from summarizer.normalize import normalize
+    from summarizer.sentences import split_sentences
+
+    n = normalize(text)
+    spans = split_sentences(n.text)
+    ms = [m for m in extract(n.text, spans) if not m.drop and m.trivia is None]
+    return compose(n.text, spans[ms[0].sentence], ms[:1])
+
+
+def test_a_composed_headline_says_more_than_its_count() -> None:
+    # the record of a bare count makes no headline: who, what, where are missing
+    assert _compose("اداره کل درمان امروز ۲ دستگاه آمبولانس به منطقه اعزام کرد.") == ""
+    line = _compose("امروز ۲۵ قبضه سلاح شکاری و جنگی توسط پلیس امنیت عمومی کشف شد.")
+    assert line.startswith("کشف ۲۵ قبضه سلاح شکاری"), line

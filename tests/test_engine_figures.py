@@ -320,6 +320,14 @@ def test_a_set_won_is_no_unit_of_a_score() -> None:
     assert not any(m.unit == "دست" for m in ms), [(m.kind, m.unit) for m in ms]
 
 
+def test_goal_minutes_are_times_and_a_junction_is_a_name() -> None:
+    found = {m[0]: m for m in _mentions("گل‌ها: علی کریمی (۱۲ و ۶۷) و رضا نوری (۸۸) برای پیکان")}
+    assert all(found[n][1] == "date" or found[n][3] for n in ("۱۲", "۶۷", "۸۸")), found
+    assert found["۶۷"][1] == "date", found
+    found = {m[0]: m for m in _mentions("تظاهرکنندگان تا چهار راه ولیعصر رفتند.")}
+    assert found["چهار"][3], found
+
+
 def test_a_day_of_may_is_a_date() -> None:
     found = {m[0]: m for m in _mentions("در ۸ می ۲۰۱۵ وزیر اقتصاد این کشور استعفا داد.")}
     assert found["۸"][1] == "date", found
@@ -385,6 +393,13 @@ def _subjects(text: str) -> dict[str, str | None]:
             "زندانی",
         ),
         ("این باشگاه ۳۰۰ هزار دلار به مربی سابق خود بدهکار است.", "۳۰۰ هزار", "بدهکار"),
+        # amounts joined under one verb; the verb of an amount names it
+        (
+            "باشگاه ۴۰۰ هزار دلار به مربی و حدود ۹۰ هزار دلار به دستیارش بدهکار است.",
+            "۴۰۰ هزار",
+            "بدهکار",
+        ),
+        ("بنیاد تاکنون ۳۰ میلیارد تومان به کمیته امداد پرداخته است.", "۳۰ میلیارد", "پرداخت"),
         # a percent that describes the noun before it, unless that noun is a change
         ("مودیان از تخفیف ۱۵ درصدی نیز بهره‌مند می‌شوند.", "۱۵ درصدی", "تخفیف"),
         ("با افزایش ۲۰ درصدی قیمت نان، فروش کم شد.", "۲۰ درصدی", "قیمت نان"),

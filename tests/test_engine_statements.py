@@ -30,6 +30,7 @@ from summarizer.statements import (
         "وزن استاندارد هر بسته باید ۲ کیلوگرم باشد",
         "هیات اقتصادی متشکل از ۴۰ نفر است که برای گسترش همکاری به تهران آمده است",
         "یاران سرمربی در بازی رفت با ۲ گل به پیروزی رسیدند",
+        "بنفیکا ۲-۰ مقابل پورتو به پیروزی دست یافت",
     ],
 )
 def test_complete_statements_and_headlines_pass(line: str) -> None:
@@ -105,6 +106,10 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("از این مقدار ۱۲۰ هزار تن به سیلوهای استان تحویل شد", "no_subject"),
         ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
         ("به نتیجه ۲-۲ دست یافت", "no_subject"),
+        ("به تساوی ۱-۱ رضایت دادند", "no_subject"),
+        ("بنفیکا ۲-۰ به پیروزی دست یافت", "no_subject"),
+        # a «در شرایطی که» conjunct whose main clause is left out
+        ("دو هفته از لیگ گذشته و در شرایطی که ۴۰ گل به ثمر رسیده است", "no_main_verb"),
         # A score first: who won, who lost?
         ("۳ بر یک بازنده شد", "no_subject"),
         # An appraisal or an example, not a fact.
