@@ -2035,9 +2035,11 @@ def _noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
 def _unchanged_noun_before(tokens: list[Token], before: int, c_from: int) -> str | None:
     """``تخفیف ۱۰ درصدی``، ``دقت ۷۴ درصدی``: the noun a percent describes; not a change
     noun (``افزایش ۲۰ درصدی قیمت``: what rose comes after)."""
-    if before > c_from and _is_change_noun(tokens[before - 1].text):
+    if any(_is_change_noun(tokens[k].text) for k in range(max(c_from, before - 2), before)):
+        return None  # "افزایش متوسط ۳۰ درصدی حقوق": a change, what changed follows
+    if before <= c_from or not is_word(tokens[before - 1]):
         return None
-    return _noun_before(tokens, before, c_from)
+    return tokens[before - 1].text  # "شاهد مشارکت ۵۰ درصدی": the noun, not the phrase
 
 
 def _label_before(tokens: list[Token], before: int) -> str | None:

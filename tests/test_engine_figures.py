@@ -328,6 +328,11 @@ def test_goal_minutes_are_times_and_a_junction_is_a_name() -> None:
     assert found["چهار"][3], found
 
 
+def test_the_distance_of_a_race_is_its_name() -> None:
+    found = {m[0]: m for m in _mentions("مرتضی فروتن در دو ۶۰ متر به مسابقات کشور راه یافت.")}
+    assert found["۶۰"][2] == "class", found
+
+
 def test_a_day_of_may_is_a_date() -> None:
     found = {m[0]: m for m in _mentions("در ۸ می ۲۰۱۵ وزیر اقتصاد این کشور استعفا داد.")}
     assert found["۸"][1] == "date", found
