@@ -1176,7 +1176,7 @@ def _subject(
             or (_label_before(tokens, before) if wide else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
         )
-    if subject is not None:
+    if subject is not None and len(subject.strip()) > 1:  # "۲۷ x ۱": a sign, not a noun
         m.subject = subject
         m.subject_surface = surface
     if np_end > j:

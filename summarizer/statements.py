@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -220,17 +221,35 @@ def problems(line: str) -> list[str]:
     return list(_problems(line))
 
 
-@lru_cache(maxsize=4096)  # a line is tested again in later rounds of choosing
-def _problems(line: str) -> tuple[str, ...]:
-    w = words()
-    out: list[str] = []
-    text = line.strip()
-    toks = _word_tokens(text)
-    if not toks:
-        return ("empty",)
-    first = toks[0].text
-    if (
-        first in w.bad_openers
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line under test: its text, its words and where its verb groups end."""
+
+    text: str
+    toks: list[Token]
+    groups: list[int]
+
+    @property
+    def first(self) -> str:
+        return self.toks[0].text
+
+    @property
+    def second(self) -> str:
+        return self.toks[1].text if len(self.toks) > 1 else ""
+
+    @property
+    def last(self) -> str:
+        return self.toks[-1].text
+
+
+# --- frames: the reporter's words around the fact -----------------------------
+
+
+def _reporting_frame(x: _Line) -> bool:
+    """``با اشاره به …``، ``وی گفت: …``، ``به نظرم …``، a byline: the report, not the fact."""
+    w, text = words(), x.text
+    return bool(
+        x.first in w.bad_openers
         or (
             any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
             and not continues_event(text)
@@ -239,120 +258,297 @@ def _problems(line: str) -> tuple[str, ...]:
         or any(f in text for f in w.inner_frames)
         or any(f in text for f in w.opinion_phrases)
         or _BYLINE_RX.match(text)
-    ):
-        out.append("frame")
-    last = toks[-1].text
-    if (
-        last in w.dangling_ends
+    )
+
+
+def _question(x: _Line) -> bool:
+    """An interviewer's question, or a rhetorical one."""
+    qw = words().question_words
+    return "؟" in x.text or "?" in x.text or any(t.text in qw for t in x.toks)
+
+
+def _conditional(x: _Line) -> bool:
+    """``اگر …``: the condition changes what the figure says."""
+    return any(t.text in _CONDITIONALS for t in x.toks) or _subordinated(
+        x.text, words().subordinators
+    )
+
+
+# --- dangling: the line stops before what it announces ------------------------
+
+
+def _dangling_word(x: _Line) -> bool:
+    """``… با``، ``… کشورهای``، ``… ،``: a last word that wants what follows it."""
+    last = x.last
+    return (
+        last in words().dangling_ends
         or (last.endswith("های") and not last.endswith("هایی"))
-        or text.endswith(("،", ":", "؛", "-", "/"))
-    ):
-        out.append("dangling")
-    if _ezafe_after_vowel(last):
-        out.append("dangling")  # "… ۵ نفر از اعضای": whose members?
-    if (
-        _bare_past(last)
+        or x.text.endswith(("،", ":", "؛", "-", "/"))
+    )
+
+
+def _ezafe_end(x: _Line) -> bool:
+    """``… ۵ نفر از اعضای``: whose members?"""
+    return _ezafe_after_vowel(x.last)
+
+
+def _noun_stem_end(x: _Line) -> bool:
+    """``… با وجود گذشت``، ``رشد ۱۵ درصدی کاشت``: a past stem that is a noun, its phrase cut."""
+    toks = x.toks
+    return (
+        _bare_past(x.last)
         and len(toks) > 1
         and (
-            toks[-2].text in w.noun_takers
+            toks[-2].text in words().noun_takers
             or (len(toks) > 2 and toks[-2].text.endswith("ی") and toks[-3].text[0].isdigit())
         )
-    ):
-        out.append("dangling")  # "… با وجود گذشت"، "رشد ۱۵ درصدی کاشت": a noun, its phrase cut
-    if _ends_on_report_verb(text):
-        out.append("dangling")  # "… در یک مستند افشا کرد": what it revealed follows
-    elif last[0].isdigit() and not any(is_finite(toks, k) for k in range(len(toks))):
-        out.append("dangling")  # "… از تاریخ ۱۴"
-    groups = verb_groups(toks)
-    if groups and len(toks) < MIN_STATEMENT_WORDS:
-        out.append("no_subject")  # "۶ ماه است": of what?
-    if not groups and not _headed(toks):
-        out.append("no_verb")
-    elif groups and _only_relative(toks, groups):
-        out.append("no_main_verb")
-    elif groups and any(
-        t.text in _FIRST_PERSON_WORDS
-        or (is_verb_form(t.text) and is_first_or_second_person(t.text))
-        or first_person_possessive(t.text)
-        for t in toks
-    ):
-        out.append("speaker")  # "… باختیم": a quote, not a fact to repeat
-    if groups and _ends_on_modal(toks, groups):
-        out.append("dangling")  # "… نخواهند توانست": the verb it wants is missing
-    if text.count("«") != text.count("»"):
-        out.append("dangling")
-    second = toks[1].text if len(toks) > 1 else ""
-    if (
-        (first in _ANAPHORA and second not in _TIME_NOUNS)
-        or (first in w.indefinite_subjects and second != "از")
-        or _LIST_MARK_RX.match(text)
-    ):
-        out.append("no_subject")  # "این باشگاه …": which one? "۴- …": a list item
-    if (
+    )
+
+
+def _content_cut(x: _Line) -> bool:
+    """``… در یک مستند افشا کرد``: what it revealed follows; ``… از تاریخ ۱۴``: a number
+    last and no verb at all."""
+    if _ends_on_report_verb(x.text):
+        return True
+    return x.last[0].isdigit() and not any(is_finite(x.toks, k) for k in range(len(x.toks)))
+
+
+def _modal_last(x: _Line) -> bool:
+    """``… نخواهند توانست``: the verb it wants is missing."""
+    return bool(x.groups) and _ends_on_modal(x.toks, x.groups)
+
+
+def _unbalanced(x: _Line) -> bool:
+    """A quote or bracket opened and not closed."""
+    t = x.text
+    return (
+        t.count("«") != t.count("»")
+        or t.count("(") != t.count(")")
+        or (t.count("[") != t.count("]"))
+    )
+
+
+def _clause_left_open(x: _Line) -> bool:
+    """``… این است که این ۲ مرد``، ``… قهرمان شد و در ۱۲ بازی``: a «که» clause or a
+    conjunct after the last verb that never gets its own."""
+    return bool(x.groups) and (
+        _clause_after_verb(x.toks, x.groups) or _verbless_conjunct(x.toks, x.groups)
+    )
+
+
+def _copula_wants_more(x: _Line) -> bool:
+    """``… مربوط به کسانی بود``، ``بیش از ۶۰ سال است``: who they were, what has gone on
+    that long, follows."""
+    toks = x.toks
+    if len(toks) <= 2:
+        return False
+    head, last = toks[-2].text, toks[-1].text
+    return (head in _RELATIVE_HEADS and last in _COPULAS) or (
+        head in _TIME_NOUNS and last in ("است", "بود")
+    )
+
+
+def _when_follows(x: _Line) -> bool:
+    """``بیش از ۲۰ ثانیه نگذشته بود``، ``یکی از ۳ باشگاهی است``: what happened then, or
+    which one, follows."""
+    return bool(_NOT_YET_PASSED_RX.search(x.text)) or _one_of_cut(x.toks)
+
+
+def _stray_subjunctive(x: _Line) -> bool:
+    """``… رکورد بزند``، ``… داشته باشد``: the frame that wanted it is gone."""
+    return x.last[0].isalpha() and _unlicensed_subjunctive(x.toks)
+
+
+# --- no verb, no main verb -----------------------------------------------------
+
+
+def _no_verb(x: _Line) -> bool:
+    """No finite verb and no headline noun to head it (``۶۵ نفر از کارکنان شرکت``)."""
+    return not x.groups and not _headed(x.toks)
+
+
+def _main_verb_missing(x: _Line) -> bool:
+    """``در دربی‌ای که ۴-۱ باختیم``: the one verb is a «که» clause's."""
+    return bool(x.groups) and _only_relative(x.toks, x.groups)
+
+
+def _subordinate_only(x: _Line) -> bool:
+    """``… در حالیکه ۴۵ دقیقه گذشته بود``، ``به‌رغم …``: and then?"""
+    text, toks, groups = x.text, x.toks, x.groups
+    return bool(
         _SUBORDINATE_RX.search(text)
         or _bare_relative(toks, groups)
         or (_CIRCUMSTANCE_RX.search(text) and not any(t.text == "که" for t in toks))
         or _circumstance_last(text, toks, groups)
-    ):
-        out.append("no_main_verb")  # "… در حالیکه ۴۵ دقیقه گذشته بود": and then?
-    if _nameless_result(toks) or _one_sided_result(toks):
-        out.append("no_subject")  # "بازی با نتیجه ۱-۱ به پایان رسید": which match?
-    if _OTHERS_RX.match(text):
-        out.append("no_subject")  # "۶۰ تن دیگر هم زخمی شدند": others than whom?
-    if _ENDPOINT_RX.match(text):
-        out.append("no_subject")  # "به ۱.۲ هزار واحد محدود شد": what was?
-    if (
-        _DOUBLE_SCALE_RX.search(text)
-        or _FRAMED_PARTICIPLE_RX.search(text)
-        or (groups and _object_of_intransitive(toks))
-    ):
-        out.append("garbled")  # "۴۷ هزار و ۴۰۰ هزار تومان": an amount the source mistyped
-    if _BACK_REFERENCE_RX.search(text) or _PART_OF_THAT_RX.search(text):
-        out.append("no_subject")  # "اعتبار مذکور", "در این وزن": named in text not shown
-    if "؟" in text or "?" in text or any(t.text in w.question_words for t in toks):
-        out.append("frame")  # an interviewer's question, or a rhetorical one
+    )
+
+
+def _relative_without_head_verb(x: _Line) -> bool:
+    """``منع پذیرش … که برای ۶۰ روز اعمال می‌شود``: the noun's own verb is cut away."""
+    return bool(x.groups) and _relative_only(x.toks, x.groups)
+
+
+# --- no subject: who or what is not in the line ---------------------------------
+
+
+def _too_short(x: _Line) -> bool:
+    """``۶ ماه است``: of what?"""
+    return bool(x.groups) and len(x.toks) < MIN_STATEMENT_WORDS
+
+
+def _anaphoric_start(x: _Line) -> bool:
+    """``این باشگاه …``: which one? ``کسی …``، ``۴- …``: who, a list item."""
+    w = words()
+    return bool(
+        (x.first in _ANAPHORA and x.second not in _TIME_NOUNS)
+        or (x.first in w.indefinite_subjects and x.second != "از")
+        or _LIST_MARK_RX.match(x.text)
+    )
+
+
+def _sideless_result(x: _Line) -> bool:
+    """``بازی با نتیجه ۱-۱ به پایان رسید``، ``پورتو ۳-۱ به پیروزی دست یافت``: which match?"""
+    return _nameless_result(x.toks) or _one_sided_result(x.toks)
+
+
+def _others_of(x: _Line) -> bool:
+    """``۶۰ تن دیگر هم زخمی شدند``: others than whom?"""
+    return bool(_OTHERS_RX.match(x.text))
+
+
+def _endpoint_only(x: _Line) -> bool:
+    """``به ۱.۲ هزار واحد محدود شد``: what was?"""
+    return bool(_ENDPOINT_RX.match(x.text))
+
+
+def _named_elsewhere(x: _Line) -> bool:
+    """``اعتبار مذکور``، ``در این وزن``، ``ثبت ۳ گل آن``: named in text not shown."""
+    return bool(_BACK_REFERENCE_RX.search(x.text) or _PART_OF_THAT_RX.search(x.text))
+
+
+def _verb_first(x: _Line) -> bool:
+    """``پایان می‌یافت …``، ``اعلام کرد که …``: the line opens with its verb."""
+    toks = x.toks
     if is_finite(toks, 0):
-        out.append("no_subject")  # "پایان می‌یافت …": opens with its verb
-    if any(t.text in _CONDITIONALS for t in toks) or _subordinated(text, w.subordinators):
-        out.append("frame")  # "اگر …": the condition changes what the figure says
-    if any(t.text in w.pronouns for t in toks):
-        out.append("no_subject")  # "آنها …", "فهرست ۱۸ نفره آنها": who?
-    if groups and (_clause_after_verb(toks, groups) or _verbless_conjunct(toks, groups)):
-        out.append("dangling")  # "… این است که این ۲ مرد": the «که» clause has no verb
-    if groups and _relative_only(toks, groups):
-        out.append("no_main_verb")  # "منع پذیرش … که برای ۶۰ روز اعمال می‌شود": and then?
-    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
-        out.append("dangling")
-    if len(toks) > 2 and toks[-2].text in _RELATIVE_HEADS and toks[-1].text in _COPULAS:
-        out.append("dangling")  # "… مربوط به کسانی بود": who they were follows
-    if len(toks) > 2 and toks[-2].text in _TIME_NOUNS and toks[-1].text in ("است", "بود"):
-        out.append("dangling")  # "بیش از ۶۰ سال است": that what has gone on follows
-    if _NOT_YET_PASSED_RX.search(text) or _one_of_cut(toks):
-        out.append("dangling")  # "بیش از ۲۰ ثانیه نگذشته بود": when what happened follows
-    if last[0].isalpha() and _unlicensed_subjunctive(toks):
-        out.append("dangling")  # "… رکورد بزند", "… داشته باشد": the frame that wanted it is gone
-    if groups and (_agent_lost(toks, groups) or _adjunct_only(toks, groups)):
-        out.append("no_subject")  # "۲ میلیون دلار به ما داد": who gave?
-    if (
+        return True
+    return (
         len(toks) > 1
-        and first in _preverbs()
+        and x.first in _preverbs()
         and (is_finite(toks, 1) or is_participle(toks[1].text))
-    ):
-        out.append("no_subject")  # "اعلام کرد که …": opens with its verb
-    if _object_first(toks) or (groups and _adverbial_first(text, toks, groups)):
-        out.append("no_subject")  # "این قطعنامه را … تصویب نمود": who did?
-    nums = _NUMBER_RX.findall(text)
-    if not nums:
-        out.append("no_figure")
-    if (
-        len(_SCORE_RX.findall(text)) >= 2
-        or _TIME_ROW_RX.search(text)
-        or (len(nums) >= 3 and len(toks) < 2 * len(nums) + 2)
-    ):
-        out.append("table")
-    if len(text) > MAX_CHARS:
-        out.append("long")
-    return tuple(out)
+    )
+
+
+def _pronoun(x: _Line) -> bool:
+    """``آنها …``، ``فهرست ۱۸ نفره آنها``: who?"""
+    pronouns = words().pronouns
+    return any(t.text in pronouns for t in x.toks)
+
+
+def _agent_missing(x: _Line) -> bool:
+    """``۲ میلیون دلار به ما داد``، ``برای خرید … پرداخت کرده است``: who gave, who paid?"""
+    return bool(x.groups) and (_agent_lost(x.toks, x.groups) or _adjunct_only(x.toks, x.groups))
+
+
+def _subject_before(x: _Line) -> bool:
+    """``این قطعنامه را … تصویب نمود``، ``۱۶ روز دیگر برگزار خواهد شد``: who did, what will?"""
+    return _object_first(x.toks) or (bool(x.groups) and _adverbial_first(x.text, x.toks, x.groups))
+
+
+# --- the speaker's own words ----------------------------------------------------
+
+
+def _speakers_words(x: _Line) -> bool:
+    """``… باختیم``: a quote, not a fact to repeat (unless a «که» clause holds it)."""
+    if not x.groups or _only_relative(x.toks, x.groups):
+        return False
+    return any(
+        t.text in _FIRST_PERSON_WORDS
+        or (is_verb_form(t.text) and is_first_or_second_person(t.text))
+        or first_person_possessive(t.text)
+        for t in x.toks
+    )
+
+
+# --- what the line is made of ----------------------------------------------------
+
+
+def _garbled(x: _Line) -> bool:
+    """``۴۷ هزار و ۴۰۰ هزار تومان``، a frame glued to a participle, an object of an
+    intransitive verb: the source mistyped, or two clauses were glued."""
+    return bool(
+        _DOUBLE_SCALE_RX.search(x.text)
+        or _FRAMED_PARTICIPLE_RX.search(x.text)
+        or (x.groups and _object_of_intransitive(x.toks))
+    )
+
+
+def _no_figure(x: _Line) -> bool:
+    return not _NUMBER_RX.findall(x.text)
+
+
+def _table_row(x: _Line) -> bool:
+    """Two scores, a timetable, or more numbers than words: a row of a table."""
+    nums = _NUMBER_RX.findall(x.text)
+    return bool(
+        len(_SCORE_RX.findall(x.text)) >= 2
+        or _TIME_ROW_RX.search(x.text)
+        or (len(nums) >= 3 and len(x.toks) < 2 * len(nums) + 2)
+    )
+
+
+def _too_long(x: _Line) -> bool:
+    return len(x.text) > MAX_CHARS
+
+
+# Every check, with the problem it names, in the order :func:`problems` reports them.
+_CHECKS: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
+    ("frame", _reporting_frame),
+    ("dangling", _dangling_word),
+    ("dangling", _ezafe_end),
+    ("dangling", _noun_stem_end),
+    ("dangling", _content_cut),
+    ("no_subject", _too_short),
+    ("no_verb", _no_verb),
+    ("no_main_verb", _main_verb_missing),
+    ("speaker", _speakers_words),
+    ("dangling", _modal_last),
+    ("no_subject", _anaphoric_start),
+    ("no_main_verb", _subordinate_only),
+    ("no_subject", _sideless_result),
+    ("no_subject", _others_of),
+    ("no_subject", _endpoint_only),
+    ("garbled", _garbled),
+    ("no_subject", _named_elsewhere),
+    ("frame", _question),
+    ("no_subject", _verb_first),
+    ("frame", _conditional),
+    ("no_subject", _pronoun),
+    ("dangling", _clause_left_open),
+    ("no_main_verb", _relative_without_head_verb),
+    ("dangling", _unbalanced),
+    ("dangling", _copula_wants_more),
+    ("dangling", _when_follows),
+    ("dangling", _stray_subjunctive),
+    ("no_subject", _agent_missing),
+    ("no_subject", _subject_before),
+    ("no_figure", _no_figure),
+    ("table", _table_row),
+    ("long", _too_long),
+)
+
+
+@lru_cache(maxsize=4096)  # a line is tested again in later rounds of choosing
+def _problems(line: str) -> tuple[str, ...]:
+    text = line.strip()
+    toks = _word_tokens(text)
+    if not toks:
+        return ("empty",)
+    x = _Line(text, toks, verb_groups(toks))
+    found: list[str] = []
+    for problem, check in _CHECKS:
+        if check(x) and problem not in found:
+            found.append(problem)
+    return tuple(found)
 
 
 def _ezafe_after_vowel(word: str) -> bool:
