@@ -434,12 +434,12 @@ def _shared_tails(out: list[Mention], first: int, text: str) -> None:
         m, n = out[idx], out[idx + 1]
         if m.kind != "count" or m.unit or m.subject or m.drop or n.drop:
             continue
-        if m.trivia not in (None, "small"):
-            continue
-        if n.kind != "count" or n.sentence != m.sentence or not (n.unit or n.subject):
+        if m.trivia not in (None, "small") or n.sentence != m.sentence:
             continue
         gap = text[m.end : n.num_start]
         if not _TAIL_GAP_RX.match(gap):
+            continue
+        if n.kind != "count" or not (n.unit or n.subject):
             continue
         near = m.value is not None and n.value is not None and 0 < n.value - m.value <= 2
         digits = _DIGIT_RX.search(text[m.num_start : m.num_end] + text[n.num_start : n.num_end])
@@ -653,6 +653,9 @@ def _not_a_figure(
         (nm.is_code and r.unit is None)
         or _is_phone_or_code(num_text, text, ns, ne, nm)
         or (bare_count and (prev in t.code_heads or place.prev2 in _NAMED_PLANS))
+        or (
+            bare_count and place.prev2 in t.code_heads and re.fullmatch("[۰-۹]{4,}", num_text)
+        )  # ردیف درآمدی ۲۱۰۲۱۳
         or (bare_count and _is_citation(place))
         or (r.kind == "count" and place.prev == "در" and place.prev2 == "واقع")
         or (
@@ -886,6 +889,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
     if r.kind == "count" and unit is None and right in tables().age_words:
         return "age"  # "در آستانه ۶۳ سالگی"
+    if unit is not None and unit.canonical == "درجه" and prev in _TURN_WORDS:
+        return "idiom"  # "چرخش ۱۸۰ درجه‌ای": a change of mind, not an angle
     if (
         r.kind == "count"
         and prev in _DEMONSTRATIVES
@@ -936,6 +941,7 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
 
 
 _DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+_TURN_WORDS = frozenset({"چرخش", "تغییر", "دور", "گردش", "تغییرات", "چرخشی"})
 
 
 def _stock(text: str, place: _Place, r: _Reading) -> bool:

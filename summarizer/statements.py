@@ -217,7 +217,8 @@ def is_complete(line: str) -> bool:
 
 
 def problems(line: str) -> list[str]:
-    """What keeps ``line`` from standing alone (empty when nothing does)."""
+    """What keeps ``line`` from standing alone (empty when nothing does): the names of
+    the checks of :data:`_CHECKS` it fails, each once, in their order."""
     return list(_problems(line))
 
 
@@ -438,6 +439,25 @@ def _verb_first(x: _Line) -> bool:
     )
 
 
+def _names_nothing(x: _Line) -> bool:
+    """``۱۴ نفر کشته و ۴۲ نفر زخمی شدند``: counts, units, events and verbs, but no
+    word that says who, where or in what."""
+    units = tables().unit_index
+    events = words().event_nouns
+    lex = lexicon()
+    for t in x.toks:
+        w = t.text
+        if not w[0].isalpha() or w in units or w in events or w in _CONNECTIVES:
+            continue
+        if verb_stem(w) is not None or w in lex.stopwords:
+            continue
+        return False
+    return True
+
+
+_CONNECTIVES = frozenset({"و", "یا", "نیز", "هم", "حدود", "بیش", "از", "کمتر", "تا"})
+
+
 def _pronoun(x: _Line) -> bool:
     """``آنها …``، ``فهرست ۱۸ نفره آنها``: who?"""
     pronouns = words().pronouns
@@ -523,6 +543,7 @@ _CHECKS: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("no_subject", _verb_first),
     ("frame", _conditional),
     ("no_subject", _pronoun),
+    ("no_subject", _names_nothing),
     ("dangling", _clause_left_open),
     ("no_main_verb", _relative_without_head_verb),
     ("dangling", _unbalanced),

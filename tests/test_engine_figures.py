@@ -333,6 +333,13 @@ def test_the_distance_of_a_race_is_its_name() -> None:
     assert found["۶۰"][2] == "class", found
 
 
+def test_a_turn_of_180_degrees_and_a_budget_row_are_no_figures() -> None:
+    turn = {m[0]: m for m in _mentions("دلیل این چرخش ۱۸۰ درجه‌ای باشگاه تغییر مربی است.")}
+    assert turn["۱۸۰"][2] == "idiom", turn
+    row = {m[0]: m for m in _mentions("وجوه به حساب ردیف درآمدی ۱۳۰۴۱۱ واریز می‌شود.")}
+    assert row["۱۳۰۴۱۱"][3], row
+
+
 def test_a_day_of_may_is_a_date() -> None:
     found = {m[0]: m for m in _mentions("در ۸ می ۲۰۱۵ وزیر اقتصاد این کشور استعفا داد.")}
     assert found["۸"][1] == "date", found
