@@ -300,6 +300,8 @@ def clause_bounds(tokens: list[Token]) -> list[int]:
                 continue  # "با افتی ۶ درصدی": a change noun, not "افت" + ی
             if i > 0 and is_leg(tokens[i - 1].text, tok.text, tokens[i - 2].text if i > 1 else ""):
                 continue  # "بازی رفت مرحله …": the first leg, not a verb
+            if i > 1 and has_digit(tokens[i - 2]) and _adjectival(tokens, i, i - 1):
+                continue  # "رشد ۱۵ درصدی کاشت …": a noun after an adjectival figure
             # A participle inside a noun phrase (گندم خریداری شده به …) ends nothing.
             if (
                 _is_participle(tok.text)
@@ -1165,6 +1167,11 @@ def _subject(
         subject = (
             (_list_item(tokens, before) if wide else None)
             or (_changed_after(m, tokens, before, j, limit) if m.kind == "percent" else None)
+            or (
+                _changed_object(m, tokens, before, j, c_from, limit)
+                if m.kind == "percent"
+                else None
+            )
             or (_valued_past_qualifier(m, tokens, before, c_from) if money else None)
             or (_paid_for(tokens, j, limit) if wide and m.kind == "money" else None)
             or (_transfer_fee(tokens, _before_qualifier(m, tokens, before), j) if money else None)
@@ -1997,7 +2004,26 @@ def _changed_after(m: Mention, tokens: list[Token], before: int, j: int, limit: 
     while k < limit and tokens[k].text in tables().drop_heads:
         k += 1  # "تعداد کارگاه‌ها": the things counted
     end = _np(tokens, k, limit)
+    if end == k < limit and is_word(tokens[k]) and verb_stem(tokens[k].text) == tokens[k].text:
+        end = max(k + 1, _np(tokens, k + 1, limit))  # "رشد ۱۵ درصدی کاشت سیب‌زمینی": a noun
     return _words(tokens, k, end) if end > k else None
+
+
+def _changed_object(
+    m: Mention, tokens: list[Token], before: int, j: int, c_from: int, limit: int
+) -> str | None:
+    """``افزایش حقوق بازنشستگان را از کف ۲۲ درصد تا سقف ۵۷ درصد افزایش داده``: a change
+    percent whose clause names what changed as the object before «را»."""
+    t = tables()
+    if m.change is None and not any(tokens[k].text in t.change_nouns for k in range(j, limit)):
+        return None
+    ra = next((k for k in range(before - 1, c_from - 1, -1) if tokens[k].text == "را"), None)
+    if ra is None:
+        return None
+    k = _np_before(tokens, ra, c_from)
+    while k < ra and tokens[k].text in t.change_nouns:
+        k += 1  # "افزایش حقوق …": what rose, not the rise
+    return _words(tokens, k, ra) if k < ra else None
 
 
 def _payment_after(tokens: list[Token], j: int, limit: int) -> str | None:

@@ -415,6 +415,13 @@ def _subjects(text: str) -> dict[str, str | None]:
         # a percent that describes the noun before it, unless that noun is a change
         ("مودیان از تخفیف ۱۵ درصدی نیز بهره‌مند می‌شوند.", "۱۵ درصدی", "تخفیف"),
         ("با افزایش ۲۰ درصدی قیمت نان، فروش کم شد.", "۲۰ درصدی", "قیمت نان"),
+        # what changed, named as the object of the change verb, or a noun like a verb
+        (
+            "صندوق افزایش مستمری بازنشستگان را از کف ۱۵ درصد تا سقف ۴۰ درصد افزایش داد.",
+            "۱۵ درصد",
+            "مستمری بازنشستگان",
+        ),
+        ("او از رشد ۱۲ درصدی کاشت گندم در استان خبر داد.", "۱۲ درصدی", "کاشت گندم"),
         # a row of a list: the label before the colon
         ("احتمال صعود تیم میزبان: ۳۵ درصد", "۳۵ درصد", "احتمال صعود تیم میزبان"),
     ],
