@@ -640,6 +640,8 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         )
         if noun is None or (m.unit == "نفر" and noun in _not_people_event_nouns()):
             return ""  # "برگزاری ۴۵۰ نفر": the courses were held, not the people
+        if noun in _PEOPLE_ONLY_EVENTS and not _counts_people(m):
+            return ""  # "دستگیری ۵ کیلو حشیش": the men were arrested, the drugs found
         line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
         bare = not text[m.end : max(np_end, m.end)].strip(_EDGE_PUNCT)
     period = m.period_span is not None and not (q0 <= m.period_span[0] < m.np_end)
@@ -650,6 +652,16 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     if _word_count(line) < MIN_COMPOSED_WORDS:
         return ""  # "اعزام ۲ دستگاه آمبولانس": who sent them, where?
     return line
+
+
+_PEOPLE_ONLY_EVENTS = frozenset(
+    load_toml("phrases.toml").get("subject", {}).get("people_only_events", [])
+)
+
+
+def _counts_people(m: Mention) -> bool:
+    """A count of persons: its unit counts people (نفر، تن) or none is written."""
+    return m.unit is None or any(u.people for u in tables().unit_index.get(m.unit, []))
 
 
 @cache

@@ -423,8 +423,13 @@ def _endpoint_only(x: _Line) -> bool:
 
 
 def _named_elsewhere(x: _Line) -> bool:
-    """``اعتبار مذکور``، ``در این وزن``، ``ثبت ۳ گل آن``: named in text not shown."""
-    return bool(_BACK_REFERENCE_RX.search(x.text) or _PART_OF_THAT_RX.search(x.text))
+    """``اعتبار مذکور``، ``در این وزن``، ``ثبت ۳ گل آن``، ``… در آن بود``: named in text
+    not shown."""
+    return bool(
+        _BACK_REFERENCE_RX.search(x.text)
+        or _PART_OF_THAT_RX.search(x.text)
+        or _BARE_THAT_RX.search(x.text)
+    )
 
 
 def _verb_first(x: _Line) -> bool:
@@ -793,6 +798,10 @@ _BACK_REFERENCE_RX = re.compile(
 )
 # "ثبت ۵ گل آن …": the first figure of the line is a part of something not shown.
 _PART_OF_THAT_RX = re.compile(r"^[^0-9۰-۹]*[0-9۰-۹]+\s+[^\s0-9۰-۹]+\s+(?:آن|آنها|آن‌ها)(?:\s|$)")
+# "مبلغ ۱۰۰ ریال در آن بود": «آن» alone after a preposition, what it is left behind.
+_BARE_THAT_RX = re.compile(
+    r"(?:^|\s)(?:در|از|به|با|برای|روی)\s+آن(?:\s+(?:بود|است|بودند|هستند|شد|می‌شود)(?:\s|$)|$)"
+)
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 # A line that opens with "N (noun) دیگر": the others of a count stated before.
 _OTHERS_RX = re.compile(r"^[0-9۰-۹][0-9۰-۹٬,.٫]*(?:\s+\S+)?\s+دیگر(?:\s|$)")
