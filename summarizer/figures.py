@@ -1670,9 +1670,17 @@ def _qualified_before(tokens: list[Token], before: int, subject: str) -> tuple[s
 
 
 def _head_before(tokens: list[Token], before: int, c_from: int) -> str | None:
-    """Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید."""
+    """Predicate: تعداد مبتلایان به ۲۵۰ نفر رسید / حجم آب موجود ... به N رسید. A head
+    in a phrase that opens the clause up to a comma is not it (``بر اساس آمار رسمی …،
+    تعداد قربانیان …``)."""
     t = tables()
-    for i in range(c_from, before):
+    start = c_from
+    while start < before and tokens[start].text in t.prepositions:
+        comma = _phrase_comma(tokens, start, before)
+        if comma is None:
+            break
+        start = comma + 1
+    for i in range(start, before):
         w = tokens[i].text
         if (w in t.drop_heads or w in t.keep_heads) and (
             i == 0 or tokens[i - 1].text not in ("طور", "بطور", "به‌طور")
@@ -1806,6 +1814,10 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
             k += 1  # "اعلام کرد که تردد …": what was said opens after its «که»
             continue
         if w in t.prepositions:
+            comma = _phrase_comma(tokens, k, end)
+            if comma is not None:
+                k, after_prep = comma + 1, False  # "بر اساس آمار رسمی وزارت بهداشت، …"
+                continue
             e = k + 1
             while (
                 e < min(end, k + 3)
@@ -1833,6 +1845,20 @@ def _first_np(tokens: list[Token], k: int, end: int) -> str | None:
             k += 1  # در شبانه روز گذشته تردد …: a time word ends the phrase
             continue
         return None
+    return None
+
+
+MAX_PHRASE_TO_COMMA = 12
+
+
+def _phrase_comma(tokens: list[Token], k: int, end: int) -> int | None:
+    """The comma that closes a prepositional phrase opening at ``k`` (``بر اساس آمار
+    رسمی وزارت بهداشت، …``، ``در پنج ماه اول سال ۸۷، …``): no verb before it."""
+    for x in range(k + 1, min(end, k + MAX_PHRASE_TO_COMMA)):
+        if tokens[x].text in ("،", ","):
+            return x
+        if is_verb_token(tokens[x]) and not _is_change_noun(tokens[x].text):
+            return None
     return None
 
 
