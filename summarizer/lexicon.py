@@ -215,14 +215,26 @@ def verb_stem(token: str) -> str | None:
             if not perfect and core[:-1] not in _COMMON_PAST and lex.pos(core) & (N | AJ):
                 continue
             return core[:-1]
-    # Subjunctive / present without می: شود، کند، بگیرد.
-    for cand in (t[1:] if t.startswith("ب") and not tagged else "", t):
+    # Subjunctive / present without می: شود، کند، بگیرد، بیاورد (ب + ی + آور)، بیفتد.
+    for cand in (t[1:] if t.startswith("ب") and not tagged else "", t, *_glide_stems(t, tagged)):
         if not cand:
             continue
         stem = _stem_with_person(cand, lex.present, need_ending=True)
         if stem and (t in _COMMON_PRESENT or not tagged):
             return stem
     return None
+
+
+def _glide_stems(t: str, tagged: bool) -> tuple[str, ...]:
+    """``بیاورد``، ``نیفتد``: a stem that opens with «آ» or «ا» after «ب» or «ن» is
+    written with «ی» between; the forms without it, to look the stem up."""
+    if tagged or len(t) < 4 or not t.startswith(("بی", "نی")):
+        return ()
+    rest = t[2:]
+    out = ["ا" + rest]
+    if rest.startswith("ا"):
+        out.append("آ" + rest[1:])
+    return tuple(out)
 
 
 def _stem_with_person(rest: str, stems: frozenset[str], *, need_ending: bool = False) -> str | None:

@@ -1078,6 +1078,8 @@ def is_first_or_second_person(word: str) -> bool:
         return False
     if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)):
         return True
+    if word.endswith(stem + "ی") and stem in lexicon().past and not lexicon().pos(word) & N:
+        return True  # "سه گل زدی": you scored
     return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "ایم", "اید")))
 
 

@@ -56,6 +56,9 @@ def test_engine_works_without_hazm_data(monkeypatch: pytest.MonkeyPatch) -> None
         ("باخته‌اند", "باخت"),  # «باخته» alone is also an adjective; with «‌اند», a verb
         ("باختند", "باخت"),
         ("باخته", None),
+        ("بیاورد", "آور"),  # ب + ی + آور: the glide before a stem in «آ»
+        ("بیفتد", "افت"),
+        ("بیمار", None),
     ],
 )
 def test_perfect_forms_are_verbs_whatever_their_participle_is(word: str, stem: str | None) -> None:

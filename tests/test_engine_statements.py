@@ -106,6 +106,10 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("از این مقدار ۱۲۰ هزار تن به سیلوهای استان تحویل شد", "no_subject"),
         ("ثبت ۳ گل آن از روی ضربات کرنر", "no_subject"),
         ("مبلغ ۲۰۰ ریال در آن بود", "no_subject"),
+        # a second person: the interviewer's words; a subjunctive written «بیاورد»
+        ("در آن فصل چندین بار در یک بازی ۳ گل زدی", "speaker"),
+        ("میزبانی این رقابت‌ها را با ۱۵ رای موافق به دست بیاورد", "dangling"),
+        ("در ورزشگاه حالی بود که شاید هدف تیم قرار گرفتن در جمع ۱۰ تیم برتر بود", "frame"),
         ("مربی ۲۰ سال از آنجا دور بوده است", "no_subject"),
         ("به نتیجه ۲-۲ دست یافت", "no_subject"),
         ("به تساوی ۱-۱ رضایت دادند", "no_subject"),
