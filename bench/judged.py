@@ -45,7 +45,7 @@ from bench.common import REPO_ROOT, base_parser, corpus_dir, format_table, write
 
 JUDGED = REPO_ROOT / "bench" / "data" / "bullets_judged.jsonl"
 VERDICTS = ("complete", "fragment", "wrong_figure", "repeat")
-PER_CORPUS = 60
+PER_CORPUS = 100
 SEED = 20261202
 GOAL = 0.95
 

@@ -616,12 +616,14 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     m = ms[0]
     w = statement_words()
     a, b = sentence
+    if _RESPECTIVELY_RX.search(text, a, b):
+        return ""  # "… به ترتیب هفت و ۲۵ درصد": which figure is whose is not in one record
     toks = _sentence_tokens(text, a, b)
     q0 = m.qual_start if m.qual_start is not None else m.num_start
     if m.kind == "percent" and m.change is not None:
         if not m.subject:
             return ""
-        number = _with_digits(text, m.num_start, m.num_end, [m])
+        number = _PERCENT_WORD_RX.sub("", _with_digits(text, m.num_start, m.num_end, [m]))
         line = f"{w.change_nouns[m.change]} {number} درصدی {m.subject}"
     else:
         if m.subject is None:
@@ -654,6 +656,8 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
     return line
 
 
+_PERCENT_WORD_RX = re.compile(r"\s*(?:درصد|%|٪)$")
+_RESPECTIVELY_RX = re.compile(r"(?:^|\s)به\s*ترتیب(?:\s|$)")
 _PEOPLE_ONLY_EVENTS = frozenset(
     load_toml("phrases.toml").get("subject", {}).get("people_only_events", [])
 )

@@ -346,3 +346,12 @@ def test_an_event_of_people_never_heads_a_count_of_things() -> None:
         "کشف و در این رابطه ۳ نفر را دستگیر کردند."
     )
     assert not line.startswith("دستگیری"), line
+
+
+def test_a_composed_change_says_its_percent_once() -> None:
+    line = _compose(
+        "در حالی که بازار آرام بود و تقاضا کم شد، بهای نفت خام سنگین در معاملات دیروز "
+        "بازارهای جهانی ۱۲ درصد کاهش یافت و معامله‌گران نگران ماندند."
+    )
+    assert "درصد درصدی" not in line, line
+    assert _compose("بهای نفت برنت و نفت آمریکا به ترتیب هفت و ۲۵ درصد سقوط کردند.") == ""
