@@ -539,12 +539,19 @@ _RUN_ON_STOPS = frozenset({"و", "اما", "ولی", "که", "تا", "یا", "ب
 def _runs_on_at(text: str, end: int) -> bool:
     """:func:`_verb_runs_on` for a line of ``text`` that would end at ``end``; or the
     line ends on a predicate whose content follows (``… کافی است | تا …``)."""
-    toks = tokenize(text[end : end + 80], end)
-    if toks and toks[0].text in ("تا", "که"):
+    nxt = _NEXT_WORD_RX.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if word in ("تا", "که"):
         head = text[max(0, end - 30) : end].rstrip(_EDGE_PUNCT)
-        if head.endswith(statement_words().wants_complement):
-            return True
-    return _verb_runs_on(toks, 0)
+        return head.endswith(statement_words().wants_complement)
+    if not word[0].isalpha() or word in _RUN_ON_STOPS:
+        return False  # a boundary right after the line: nothing runs on
+    return _verb_runs_on(tokenize(text[end : end + 80], end), 0)
+
+
+_NEXT_WORD_RX = re.compile(r"[ \t\u200c]*(\S+)")
 
 
 def _verb_runs_on(toks: list[Token], k: int) -> bool:

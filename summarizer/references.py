@@ -12,7 +12,7 @@ was, and so does one the title names (the reader sees the title with the bullets
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.lexicon import ADV, CONJ, DET, PRO, P, lexicon, load_toml, verb_stem
 from summarizer.normalize import normalize
@@ -29,6 +29,11 @@ LOOKBACK = 1500
 def _tables() -> tuple[frozenset[str], frozenset[str]]:
     data = load_toml("phrases.toml").get("references", {})
     return frozenset(data.get("never_resolved", [])), frozenset(data.get("not_names", []))
+
+
+@lru_cache(maxsize=64)
+def _normalized(title: str) -> str:
+    return normalize(title).text
 
 
 @cache
@@ -50,7 +55,7 @@ def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
     never, _ = _tables()
     if noun in never or not noun[0].isalpha() or noun.endswith(("ها", "‌ها", "ان")):
         return line
-    headline = normalize(title).text if title else ""
+    headline = _normalized(title) if title else ""
     if re.search(r"(?:^|\s)" + re.escape(noun) + r"(?:\s|$)", headline):
         return line  # the title names it for the reader: «این نمایشگاه» under «نمایشگاه کتاب …»
     name = _last_name(noun, text[max(0, before - LOOKBACK) : before])
