@@ -891,6 +891,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
     if r.kind == "count" and unit is None and right in tables().age_words:
         return "age"  # "در آستانه ۶۳ سالگی"
+    if r.kind == "count" and _top_group(tokens, place.after):
+        return "label"  # "جمع ۴ تیم برتر"، "۵ لیگ برتر اروپا": a group's name, not a count
     if unit is not None and unit.canonical == "درجه" and prev in _TURN_WORDS:
         return "idiom"  # "چرخش ۱۸۰ درجه‌ای": a change of mind, not an angle
     if (
@@ -943,6 +945,11 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
 
 
 _DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+def _top_group(tokens: list[Token], k: int) -> bool:
+    """``N <noun> برتر``: the top N of a ranking, named as a group."""
+    return k + 1 < len(tokens) and tokens[k + 1].text in ("برتر", "نخست") and is_word(tokens[k])
+
+
 _TURN_WORDS = frozenset({"چرخش", "تغییر", "دور", "گردش", "تغییرات", "چرخشی"})
 
 

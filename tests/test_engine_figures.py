@@ -340,6 +340,13 @@ def test_a_turn_of_180_degrees_and_a_budget_row_are_no_figures() -> None:
     assert row["۱۳۰۴۱۱"][3], row
 
 
+def test_the_top_n_of_a_ranking_is_a_label() -> None:
+    top = {m[0]: m for m in _mentions("تیم برای قرار گرفتن در جمع ۴ تیم برتر تلاش می‌کند.")}
+    assert top["۴"][2] == "label", top
+    league = {m[0]: m for m in _mentions("امسال ۱۲ تیم در لیگ برتر حضور دارند.")}
+    assert league["۱۲"][2] is None, league
+
+
 def test_a_day_of_may_is_a_date() -> None:
     found = {m[0]: m for m in _mentions("در ۸ می ۲۰۱۵ وزیر اقتصاد این کشور استعفا داد.")}
     assert found["۸"][1] == "date", found
