@@ -324,6 +324,16 @@ def _finish(
             continue
         found = problems(line)
         if not found:
+            if _quoted(text, sentence, m) and ":" not in line:
+                # "«بارسا مجموعه‌ای از ۳۰ بازیکن خوب است …»": someone's words; say whose
+                speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
+                quoted = f"{speaker}: {line}"
+                if (
+                    speaker
+                    and speaker.split(" ", 1)[0] not in _ANAPHORA
+                    and len(quoted) <= MAX_CHARS
+                ):
+                    return quoted, figs
             return line, figs
         if (
             found == ["speaker"]
@@ -338,6 +348,17 @@ def _finish(
             if quoted and len(quoted) <= MAX_CHARS:
                 return quoted, figs
     return None
+
+
+def _quoted(text: str, sentence: tuple[int, int], m: Mention) -> bool:
+    """Whether the figure's clause stands inside a quotation of its sentence: a «
+    opened before it and not closed until after the clause."""
+    a, b = sentence
+    before = text[a : m.num_start]
+    if before.count("«") <= before.count("»"):
+        return False
+    close = text.find("»", m.num_start, b)
+    return close < 0 or close >= m.clause[1]
 
 
 _ADJUNCT_OPENERS = frozenset(

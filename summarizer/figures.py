@@ -945,6 +945,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
 
 
 _DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+
+
 def _top_group(tokens: list[Token], k: int) -> bool:
     """``N <noun> برتر``: the top N of a ranking, named as a group."""
     return k + 1 < len(tokens) and tokens[k + 1].text in ("برتر", "نخست") and is_word(tokens[k])

@@ -1063,10 +1063,24 @@ def quotable(line: str) -> bool:
         if _possessed(word, _SINGULAR_POSSESSIVE):
             return False  # "قراردادم ۱۵۰ میلیون بود": one person's story
         if is_verb_form(word) and (
-            is_first_person_singular(word) or (word.endswith("ید") and verb_stem(word) != word)
+            is_first_person_singular(word)
+            or (word.endswith("ید") and verb_stem(word) != word)
+            or _second_singular(word)
         ):
             return False
     return True
+
+
+def _second_singular(word: str) -> bool:
+    """``زدی``، ``رسیدی``: a past verb of "you" (a word of its own with «ی» is not)."""
+    stem = verb_stem(word)
+    lex = lexicon()
+    return (
+        stem is not None
+        and word.endswith(stem + "ی")
+        and stem in lex.past
+        and not lex.pos(word) & N
+    )
 
 
 def is_first_or_second_person(word: str) -> bool:
@@ -1078,7 +1092,7 @@ def is_first_or_second_person(word: str) -> bool:
         return False
     if word.endswith(tuple(stem + e for e in _PERSON_ENDINGS)):
         return True
-    if word.endswith(stem + "ی") and stem in lexicon().past and not lexicon().pos(word) & N:
+    if _second_singular(word):
         return True  # "سه گل زدی": you scored
     return word.endswith(tuple(stem + "ه" + ZWNJ + e for e in ("ام", "ایم", "اید")))
 

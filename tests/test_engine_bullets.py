@@ -355,3 +355,8 @@ def test_a_composed_change_says_its_percent_once() -> None:
     )
     assert "درصد درصدی" not in line, line
     assert _compose("بهای نفت برنت و نفت آمریکا به ترتیب هفت و ۲۵ درصد سقوط کردند.") == ""
+
+
+def test_words_in_quotation_marks_keep_their_speaker() -> None:
+    text = "رونالد کومان گفت: «بارسا مجموعه‌ای از ۳۰ بازیکن خوب است و ما باید بهتر بازی کنیم.»"
+    assert _bullets(text) == ["رونالد کومان: بارسا مجموعه‌ای از ۳۰ بازیکن خوب است"]

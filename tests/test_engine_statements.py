@@ -11,6 +11,7 @@ from summarizer.statements import (
     is_first_or_second_person,
     numbers_in,
     problems,
+    quotable,
 )
 
 
@@ -377,3 +378,9 @@ def test_a_participle_after_could_is_garbled() -> None:
     # the source's subjunctive ("بتواند … جبران کند") was lost to a participle
     line = "بایرن امشب میزبان بارسلونا است تا بلکه بتواند شکست ۳-۰ بازی رفت را جبران کرده است"
     assert "garbled" in problems(line)
+
+
+def test_you_is_no_speaker_to_quote() -> None:
+    # an interviewer's "you scored": the words are not the speaker's own account
+    assert not quotable("در آن فصل چندین بار در یک بازی ۳ گل زدی")
+    assert quotable("در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم")
