@@ -1187,6 +1187,9 @@ def _speech_rx() -> re.Pattern[str]:
     return re.compile(rf"^(?P<who>[^:؛«»\n]{{2,200}}?)\s+(?:{alts})\s*:")
 
 
+_SPEAKER_CONNECTIVES = ("همچنین", "نیز", "سپس", "در ادامه", "در پایان", "اما", "و", "هم")
+
+
 def _speaker_in(sentence: str) -> str | None:
     """The one who speaks in ``X گفت: …``; ``""`` for a pronoun; ``None`` for no frame."""
     m = _speech_rx().match(sentence)
@@ -1197,9 +1200,11 @@ def _speaker_in(sentence: str) -> str | None:
     cut = _SPEAKER_CUT_RX.search(" " + who + " ")
     if cut:
         who = (" " + who)[: cut.start()].strip()
-    for opener in ("همچنین", "نیز", "سپس", "در ادامه", "در پایان", "اما", "و"):
+    for opener in _SPEAKER_CONNECTIVES:
         if who.startswith(opener + " "):
             who = who[len(opener) + 1 :].strip()
+        if who.endswith(" " + opener):
+            who = who[: -len(opener) - 1].strip()  # "ایهود اولمرت همچنین گفت:"
     first = who.split(" ", 1)[0] if who else ""
     if not who or first in _PRONOUNS:
         return ""

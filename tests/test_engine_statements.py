@@ -384,3 +384,8 @@ def test_you_is_no_speaker_to_quote() -> None:
     # an interviewer's "you scored": the words are not the speaker's own account
     assert not quotable("در آن فصل چندین بار در یک بازی ۳ گل زدی")
     assert quotable("در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم")
+
+
+def test_a_speaker_loses_the_connective_after_his_name() -> None:
+    text = "ایهود اولمرت همچنین گفت: ۳ طرح تازه اجرا می‌شود."
+    assert find_speaker(text, [(0, len(text))], 0) == "ایهود اولمرت"
