@@ -575,6 +575,17 @@ def _runs_on_at(text: str, end: int) -> bool:
 _NEXT_WORD_RX = re.compile(r"[ \t\u200c]*(\S+)")
 
 
+@cache
+def _verb_like_nouns() -> tuple[tuple[str, ...], ...]:
+    """Nouns of several words whose first looks like a verb (گفت و گو، رفت و آمد)."""
+    nouns = load_toml("phrases.toml").get("statements", {}).get("verb_like_nouns", [])
+    return tuple(tuple(n.split()) for n in nouns)
+
+
+def _words_at(toks: list[Token], j: int, words: tuple[str, ...]) -> bool:
+    return tuple(t.text for t in toks[j : j + len(words)]) == words
+
+
 def _verb_runs_on(toks: list[Token], k: int) -> bool:
     """Whether the clause goes on at ``toks[k]`` to a verb of its own, no boundary
     between: ``… که حدود ۱۶ میلیارد دلار برآورد می‌شود | گفت و گو کنند``، ``… که
@@ -583,8 +594,9 @@ def _verb_runs_on(toks: list[Token], k: int) -> bool:
     j, stop = k, min(len(toks), k + 5)
     while j < stop:
         w = toks[j].text
-        if w == "گفت" and [t.text for t in toks[j + 1 : j + 3]] == ["و", "گو"]:
-            j, stop = j + 3, min(len(toks), stop + 3)  # گفت و گو: a noun, not «گفت»
+        noun = next((n for n in _verb_like_nouns() if _words_at(toks, j, n)), None)
+        if noun is not None:
+            j, stop = j + len(noun), min(len(toks), stop + len(noun))  # گفت و گو: a noun
             continue
         if not w[0].isalnum() or w in _RUN_ON_STOPS or has_digit(toks[j]):
             return False
@@ -648,6 +660,7 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         return ""  # "… به ترتیب هفت و ۲۵ درصد": which figure is whose is not in one record
     toks = _sentence_tokens(text, a, b)
     q0 = m.qual_start if m.qual_start is not None else m.num_start
+    bare = False  # nothing after the count but its unit
     if m.kind == "percent" and m.change is not None:
         if not m.subject:
             return ""
