@@ -24,6 +24,7 @@ from summarizer.figures import (
     has_digit,
     is_light_verb,
     is_verb_token,
+    match_seq,
     noun_phrase_end,
     tables,
 )
@@ -323,31 +324,31 @@ def _finish(
         if numbers_in(line) & shown:
             continue
         found = problems(line)
-        if not found:
-            if _quoted(text, sentence, m) and ":" not in line:
-                # "«بارسا مجموعه‌ای از ۳۰ بازیکن خوب است …»": someone's words; say whose
-                speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
-                quoted = f"{speaker}: {line}"
-                if (
-                    speaker
-                    and speaker.split(" ", 1)[0] not in _ANAPHORA
-                    and len(quoted) <= MAX_CHARS
-                ):
-                    return quoted, figs
-            return line, figs
-        if (
+        # "«بارسا مجموعه‌ای از ۳۰ بازیکن خوب است …»": someone's words, said under their name
+        quote = not found and _quoted(text, sentence, m) and ":" not in line
+        # "سه بازی در ۹ روز انجام دادیم": the speaker's account, kept only with the speaker
+        account = (
             found == ["speaker"]
             and quotable(line)
             and not _addresses_someone(line)
             and not any(ranked[i].mention.kind == "duration" for i in figs)
-        ):  # "سه بازی در ۹ روز انجام دادیم": the speaker's account, not a fact
+        )
+        if quote or account:
             speaker = speaker or find_speaker(text, sentences, m.sentence, title) or ""
-            if speaker.split(" ", 1)[0] in _ANAPHORA:
-                speaker = ""  # "این مسئول: …": which one?
-            quoted = f"{speaker}: {line}" if speaker else ""
-            if quoted and len(quoted) <= MAX_CHARS:
+            quoted = _under_speaker(line, speaker)
+            if quoted:
                 return quoted, figs
+        if not found:
+            return line, figs
     return None
+
+
+def _under_speaker(line: str, speaker: str) -> str:
+    """``speaker: line`` when a speaker is named (not ``این مسئول``) and it fits."""
+    if not speaker or speaker.split(" ", 1)[0] in _ANAPHORA:
+        return ""  # "این مسئول: …": which one?
+    quoted = f"{speaker}: {line}"
+    return quoted if len(quoted) <= MAX_CHARS else ""
 
 
 def _quoted(text: str, sentence: tuple[int, int], m: Mention) -> bool:
@@ -582,10 +583,6 @@ def _verb_like_nouns() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(n.split()) for n in nouns)
 
 
-def _words_at(toks: list[Token], j: int, words: tuple[str, ...]) -> bool:
-    return tuple(t.text for t in toks[j : j + len(words)]) == words
-
-
 def _verb_runs_on(toks: list[Token], k: int) -> bool:
     """Whether the clause goes on at ``toks[k]`` to a verb of its own, no boundary
     between: ``… که حدود ۱۶ میلیارد دلار برآورد می‌شود | گفت و گو کنند``، ``… که
@@ -594,7 +591,7 @@ def _verb_runs_on(toks: list[Token], k: int) -> bool:
     j, stop = k, min(len(toks), k + 5)
     while j < stop:
         w = toks[j].text
-        noun = next((n for n in _verb_like_nouns() if _words_at(toks, j, n)), None)
+        noun = next((n for n in _verb_like_nouns() if match_seq(toks, j, n)), None)
         if noun is not None:
             j, stop = j + len(noun), min(len(toks), stop + len(noun))  # گفت و گو: a noun
             continue
@@ -683,7 +680,7 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         )
         if noun is None or (m.unit == "نفر" and noun in _not_people_event_nouns()):
             return ""  # "برگزاری ۴۵۰ نفر": the courses were held, not the people
-        if noun in _PEOPLE_ONLY_EVENTS and not _counts_people(m):
+        if noun in _PEOPLE_ONLY_EVENTS and not _may_count_people(m):
             return ""  # "دستگیری ۵ کیلو حشیش": the men were arrested, the drugs found
         line = noun + " " + _with_digits(text, q0, max(np_end, m.end), [m])
         bare = not text[m.end : max(np_end, m.end)].strip(_EDGE_PUNCT)
@@ -704,7 +701,7 @@ _PEOPLE_ONLY_EVENTS = frozenset(
 )
 
 
-def _counts_people(m: Mention) -> bool:
+def _may_count_people(m: Mention) -> bool:
     """A count of persons: its unit counts people (نفر، تن) or none is written."""
     return m.unit is None or any(u.people for u in tables().unit_index.get(m.unit, []))
 

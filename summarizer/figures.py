@@ -323,7 +323,7 @@ def _is_participle(word: str) -> bool:
     return word.endswith("ه") and verb_stem(word) == word[:-1]
 
 
-def _match_seq(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
+def match_seq(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
     if i < 0 or i + len(seq) > len(tokens):
         return False
     return all(tokens[i + k].text == seq[k] for k in range(len(seq)))
@@ -897,7 +897,7 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "idiom"  # "چرخش ۱۸۰ درجه‌ای": a change of mind, not an angle
     if (
         r.kind == "count"
-        and prev in _DEMONSTRATIVES
+        and prev in tables().share_skip
         and v is not None
         and v <= 3
         and (unit is None or unit.people)
@@ -942,9 +942,6 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
     if unit is not None and unit.canonical in _MATCH_UNITS and v is not None and v <= 180:
         return "minutes"  # "تمرین ۷۵ دقیقه‌ای"، "۱۰ دقیقه از بازی گذشته بود": a side detail
     return None
-
-
-_DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 
 
 def _top_group(tokens: list[Token], k: int) -> bool:
@@ -1012,18 +1009,14 @@ def _unit_at(tokens: list[Token], j: int, c_from: int | None = None) -> tuple[Un
             continue
         for form in unit.forms:
             key = (len(form), bool(unit.context))
-            if _match_seq(tokens, j, form) and key > best_key:
-                if unit.not_before and _verb_with(tokens, j + len(form), unit.not_before):
+            if match_seq(tokens, j, form) and key > best_key:
+                after = j + len(form)
+                if after < len(tokens) and any(
+                    _is_verb_of(tokens[after].text, v) for v in unit.not_before
+                ):
                     continue  # "به برتری ۳ بر ۲ دست یافت": «دست یافت», not two sets
                 best, best_key = (unit, len(form)), key
     return best
-
-
-def _verb_with(tokens: list[Token], k: int, stems: frozenset[str]) -> bool:
-    if k >= len(tokens):
-        return False
-    w = tokens[k].text
-    return w in stems or (verb_stem(w) or "") in stems
 
 
 _PHONE_RX = re.compile("^[۰][۰-۹]{6,}$|^[۰-۹]{2,4}-[۰-۹]{5,}$")
@@ -1057,7 +1050,7 @@ def _qualifier(m: Mention, tokens: list[Token], before: int, c_from: int) -> Non
     t = tables()
     for seq, name in t.qualifiers:
         i = before - len(seq)
-        if i < c_from or not _match_seq(tokens, i, seq):
+        if i < c_from or not match_seq(tokens, i, seq):
             continue
         if name == "at_most" and seq == ("تا",) and i > 0 and has_digit(tokens[i - 1]):
             continue  # a range the grammar did not join
@@ -1463,7 +1456,7 @@ def _valued_past_qualifier(m: Mention, tokens: list[Token], before: int, c_from:
     if found is None or b == before:
         return found
     n = len(found.split())
-    seq = next((x for x in tables().valued_by if _match_seq(tokens, b - len(x), x)), None)
+    seq = next((x for x in tables().valued_by if match_seq(tokens, b - len(x), x)), None)
     k = b - (len(seq) if seq else 0) - n
     if k > 0 and (has_digit(tokens[k - 1]) or _is_number_word(tokens[k - 1].text)):
         return found
@@ -1733,7 +1726,7 @@ def _valued(tokens: list[Token], before: int, c_from: int) -> str | None:
     """``قرارداد خرید به ارزش N``، ``۳ پروژه با اعتبار N``: the thing valued."""
     for seq in tables().valued_by:
         i = before - len(seq)
-        if i <= c_from or not _match_seq(tokens, i, seq):
+        if i <= c_from or not match_seq(tokens, i, seq):
             continue
         k = _np_before(tokens, i, c_from)
         if k < i and k - 1 > c_from and tokens[k - 1].text in ("به", "در", "از"):
@@ -1875,7 +1868,7 @@ def _past_attribution(tokens: list[Token], k: int, end: int) -> int:
     """Past a source the clause opens with, up to its comma (``به گزارش خبرگزاری … ،``
     ``به نقل از …،``)."""
     opens = (("به", "گزارش"), ("به", "نقل"), ("به", "گفته"))
-    if not any(_match_seq(tokens, k, seq) for seq in opens):
+    if not any(match_seq(tokens, k, seq) for seq in opens):
         return k
     for x in range(k + 2, end):
         if tokens[x].text in ("،", ","):
@@ -1937,10 +1930,10 @@ def _period_phrase_end(tokens: list[Token], i: int) -> int:
     """End of a named period phrase at ``i`` (``در سال جاری میلادی``), ``i`` if none."""
     t = tables()
     for prep in t.period_preps:
-        if not _match_seq(tokens, i, prep):
+        if not match_seq(tokens, i, prep):
             continue
         k = i + len(prep)
-        head = next((h for h in t.period_heads if _match_seq(tokens, k, h)), None)
+        head = next((h for h in t.period_heads if match_seq(tokens, k, h)), None)
         if head is None:
             return i
         e = k + len(head)
@@ -1997,10 +1990,7 @@ def _event_phrase(tokens: list[Token], j: int, limit: int) -> str | None:
             n = len(words)
             if k + n > limit or (n > 1 and w != words[0]):
                 continue
-            *lead, last = words
-            if all(tokens[k + i].text == x for i, x in enumerate(lead)) and _is_verb_of(
-                tokens[k + n - 1].text, last
-            ):
+            if match_seq(tokens, k, words[:-1]) and _is_verb_of(tokens[k + n - 1].text, words[-1]):
                 return event
     return None
 
@@ -2231,12 +2221,12 @@ def _period(m: Mention, tokens: list[Token], c_from: int, c_to: int, before: int
         if w not in t.period_prep_starts:
             continue
         for prep in t.period_preps:
-            if not _match_seq(tokens, i, prep):
+            if not match_seq(tokens, i, prep):
                 continue
             k = i + len(prep)
             if k < len(tokens) and tokens[k].text == "هر":
                 k += 1
-            head = next((h for h in t.period_heads if _match_seq(tokens, k, h)), None)
+            head = next((h for h in t.period_heads if match_seq(tokens, k, h)), None)
             if (
                 head is None
                 and k + 1 < len(tokens)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from summarizer.figures import tables
 from summarizer.lexicon import ADV, CONJ, DET, PRO, P, lexicon, load_toml, verb_stem
 from summarizer.normalize import normalize
 
@@ -36,13 +37,8 @@ def _normalized(title: str) -> str:
     return normalize(title).text
 
 
-@cache
-def _light_verbs() -> frozenset[str]:
-    return frozenset(load_toml("phrases.toml").get("bullets", {}).get("light_verbs", []))
-
-
 def _light_verb(word: str) -> bool:
-    return (verb_stem(word) or "") in _light_verbs()
+    return (verb_stem(word) or "") in tables().light_verbs
 
 
 def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
@@ -73,7 +69,7 @@ def _last_name(noun: str, source: str) -> str | None:
     for hit in rx.finditer(source):
         head = source[max(0, hit.start() - 24) : hit.start()]
         words = head.split()
-        if words and words[-1] in ("این", "آن", "همین", "همان"):
+        if words and words[-1] in tables().share_skip:
             continue
         if any(f in head for f in _SOURCE_FRAMES):
             continue  # "به گزارش مرکز مطالعات …": the source of the news, not its subject
