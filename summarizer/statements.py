@@ -881,22 +881,33 @@ def _nameless_result(toks: list[Token]) -> bool:
     return all(t.text[0].isdigit() or t.text in stock for t in toks)
 
 
-_SHORT_RESULT = 7
+MAX_RESULT_WORDS = 4  # words of a result line besides its score and outcome
 
 
 def _one_sided_result(toks: list[Token]) -> bool:
     """``پورتو ۳-۱ به پیروزی دست یافت``: a short result that names one side and no
     opponent, match or competition."""
-    if len(toks) > _SHORT_RESULT or not any(t.text[0].isdigit() for t in toks):
+    if not any(t.text[0].isdigit() for t in toks):
         return False
-    if not any(t.text in ("پیروزی", "برتری", "تساوی", "شکست") for t in toks):
+    outcomes, opponents = _result_sides()
+    if not any(t.text in outcomes for t in toks):
         return False
-    return not any(t.text in _opponent_words() for t in toks)
+    _, stock = _result_words()
+    said = [t for t in toks if not t.text[0].isdigit() and t.text not in stock | outcomes]
+    if len(said) > MAX_RESULT_WORDS:
+        return False  # a line with more to say than its result
+    return not any(
+        t.text in opponents
+        and not (t.text == "با" and k + 1 < len(toks) and toks[k + 1].text in stock)
+        for k, t in enumerate(toks)
+    )  # "با نتیجه ۲۰ بر ۳": the score, not the other side
 
 
 @cache
-def _opponent_words() -> frozenset[str]:
-    return frozenset(load_toml("phrases.toml").get("statements", {}).get("opponent_words", []))
+def _result_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a result's outcome, and the words that name the other side."""
+    st = load_toml("phrases.toml").get("statements", {})
+    return frozenset(st.get("outcome_words", [])), frozenset(st.get("opponent_words", []))
 
 
 def _one_of_cut(toks: list[Token]) -> bool:

@@ -115,6 +115,7 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("به نتیجه ۲-۲ دست یافت", "no_subject"),
         ("به تساوی ۱-۱ رضایت دادند", "no_subject"),
         ("بنفیکا ۲-۰ به پیروزی دست یافت", "no_subject"),
+        ("سایپا با نتیجه ۱۲ بر ۵ پیروز شد", "no_subject"),
         # counts and what happened to them, but not where or in what
         ("۱۲ نفر کشته و ۳۰ نفر زخمی شدند", "no_subject"),
         # a «در شرایطی که» conjunct whose main clause is left out
