@@ -286,6 +286,8 @@ def _finish(
     best = min(bullet.figures)
     m = ranked[best].mention
     sentence = sentences[m.sentence]
+    if _asks(text, sentence, m):
+        return None  # "چه کسی وثیقه ۱۰۰ میلیونی را فراهم کرد؟" states nothing
     own = sorted(i for i in bullet.figures if ranked[i].mention.clause == m.clause)
     ms = sorted((ranked[i].mention for i in own), key=lambda x: x.start)
     # A clause later in its sentence leaves its subject in the clauses before it:
@@ -341,6 +343,14 @@ def _finish(
         if not found:
             return line, figs
     return None
+
+
+def _asks(text: str, sentence: tuple[int, int], m: Mention) -> bool:
+    """The figure's clause is a question: the sentence ends on a question mark with no
+    clause mark between the figure and it (``۹۰ درصد … تامین می‌شود، آیا …؟`` states
+    its figure before the question)."""
+    tail = text[m.end : sentence[1] + 1].rstrip(" \n»\"'")
+    return tail.endswith(("؟", "?")) and not any(ch in "،؛:.!" for ch in tail[:-1])
 
 
 def _under_speaker(line: str, speaker: str) -> str:
@@ -432,9 +442,17 @@ def _has_verb(line: str) -> bool:
     return any(is_finite(toks, k) for k in range(len(toks)))
 
 
+@cache
+def _asides_rx() -> re.Pattern[str]:
+    asides = load_toml("phrases.toml").get("frames", {}).get("asides", [])
+    alts = "|".join(re.escape(a) for a in sorted(asides, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alts})\s*،?(?=\s|$)") if alts else re.compile(r"(?!)")
+
+
 def _finished(line: str | None) -> str:
     if not line:
         return ""
+    line = _asides_rx().sub(" ", line)  # "آلمان برای مثال در بازی اول …"
     line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
     if ends_on_participle(line):
         succeeded = _SUCCEEDED_RX.search(line)

@@ -68,6 +68,7 @@ _RELATIVE_AFTER = _word_list("relative_after")
 _ATTRIBUTE_FORMS = _word_list("attribute_forms")
 _DENOMINATION_HEADS = _word_list("denomination_heads")
 _CLASS_HEADS = _word_list("class_heads")
+_CLASS_UNITS = _word_list("class_units")
 _DISTANCE_HEADS = _word_list("distance_heads")
 _TIME_ENDS = _word_list("time_phrase_ends")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
@@ -368,6 +369,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _back_references(out, first, tokens, starts)
         _shared_tails(out, first, text)
         _coordinated_money(out, first, tokens, starts)
+        _parallel_shares(out, first, tokens, starts)
         _partitive_back(out, first, tokens, starts)
     return out
 
@@ -393,6 +395,37 @@ def _coordinated_money(
         ):
             continue
         m.subject, m.subject_surface = n.subject, n.subject_surface
+
+
+_LIST_STOPS = frozenset({"که", ".", "؛", ":"})
+
+
+def _parallel_shares(
+    out: list[Mention], first: int, tokens: list[Token], starts: list[int]
+) -> None:
+    """``از کل صادرات استان ۲۵ درصد به آسیای میانه، ۴۶ درصد به افغانستان …``، ``از نظر
+    وزنی ۵۳ درصد و از نظر ارزشی ۳۹ درصد``: percents listed after one with a subject,
+    each item adding only where or how, are shares of the same thing. An item that
+    names a noun of its own (``، تقاضا برای گازوئیل ۶۱ درصد``) is not."""
+    t = tables()
+    for idx in range(first + 1, len(out)):
+        m, p = out[idx], out[idx - 1]
+        if m.kind != "percent" or p.kind != "percent" or m.subject or not p.subject:
+            continue
+        if m.drop or p.drop or m.sentence != p.sentence:
+            continue
+        a = bisect_left(starts, p.end)
+        b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        between = tokens[a:b]
+        seps = [k for k, x in enumerate(between) if x.text in ("،", ",", "و")]
+        if not seps or len(between) > 8:
+            continue
+        if any(is_verb_token(x) or x.text in _LIST_STOPS or has_digit(x) for x in between):
+            continue
+        item = between[seps[-1] + 1 :]
+        if item and item[0].text not in t.prepositions:
+            continue
+        m.subject, m.subject_surface = p.subject, p.subject_surface
 
 
 _PARTITIVE_PRONOUNS = frozenset(
@@ -439,15 +472,19 @@ def _shared_tails(out: list[Mention], first: int, text: str) -> None:
         if m.trivia not in (None, "small") or n.sentence != m.sentence:
             continue
         gap = text[m.end : n.num_start]
-        if not _TAIL_GAP_RX.match(gap):
+        from_to = gap.strip() == "به" and text[max(0, m.start - 4) : m.start].strip() == "از"
+        if not _TAIL_GAP_RX.match(gap) and not from_to:  # "از ۲ به ۳ ستاره"
             continue
-        if n.kind != "count" or not (n.unit or n.subject):
+        if not (
+            (n.kind == "count" and (n.unit or n.subject))
+            or (n.kind in ("duration", "measure") and n.unit)  # پنج یا شش ماه
+        ):
             continue
         near = m.value is not None and n.value is not None and 0 < n.value - m.value <= 2
         digits = _DIGIT_RX.search(text[m.num_start : m.num_end] + text[n.num_start : n.num_end])
         if not gap.strip() and digits and not near:
             continue
-        m.unit, m.subject, m.subject_surface = n.unit, n.subject, n.subject_surface
+        m.kind, m.unit, m.subject, m.subject_surface = n.kind, n.unit, n.subject, n.subject_surface
         if n.trivia is not None:
             m.trivia = n.trivia
 
@@ -922,6 +959,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         )
     ):
         return "class"  # "در وزن ۹۶ کیلوگرم"، "وزن ۱۰۰- کیلوگرم"، "در وزن ۶۰ مقابل …"
+    if prev == "در" and unit is not None and unit.canonical in _CLASS_UNITS and right != "از":
+        return "class"  # "در ۶۰ کیلو عباس پندسازی مقابل بیگلر بیگی مغلوب شد"
     if (
         unit is not None
         and unit.kind == "measure"
@@ -1141,8 +1180,11 @@ def _subject(
     """
     if m.kind in ("date", "ordinal"):
         return
-    if m.kind == "count" and unit is None and _list_mark(m, tokens, j):
+    if m.kind == "count" and unit is None and _list_mark(m, tokens, j, before == c_from):
         m.drop, m.trivia = True, "list"  # ۱- علی رضایی ۲- …: a list's numbering
+        return
+    if m.kind == "count" and unit is None and _in_calculation(tokens, before, j):
+        m.drop, m.trivia = True, "list"  # "۱۶ x۱.۵ = ۲۴": a row of a points table
         return
     limit = min(len(tokens), max(c_to, j))
     if m.kind == "count" and unit is None and _is_score(m, tokens, j, before):
@@ -1189,7 +1231,9 @@ def _subject(
             or (_money_head_before(tokens, _before_qualifier(m, tokens, before)) if money else None)
             or (_row_holder(tokens, j, before, c_from) if m.kind == "count" else None)
             or (_label_before(tokens, before) if wide else None)
+            or (_dashed_row_label(tokens, before, c_from, j, limit) if wide else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
+            or (_action_before(tokens, before) if m.kind == "count" and unit is not None else None)
         )
     if subject is not None and len(subject.strip()) > 1:  # "۲۷ x ۱": a sign, not a noun
         m.subject = subject
@@ -1496,11 +1540,14 @@ def _money_head_before(tokens: list[Token], before: int) -> str | None:
 
 def _conversions(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
     """``۲۴ میلیون ریال (تقریبا ۱۷۰ میلیارد تومان)``، ``۱۲۰ میلیون دلار (۹۱ میلیون پوند /
-    ۱۰۲ میلیون یورو)``: the same money in another currency has the same subject."""
+    ۱۰۲ میلیون یورو)``: the same money in another currency has the same subject; so has
+    the same count said exactly (``۳ میلیون نفر (۲ میلیون و ۹۲۰ هزار نفر)``)."""
     mine = out[first:]
     for i in range(1, len(mine)):
         m, ant = mine[i], mine[i - 1]
-        if m.subject or m.kind != "money" or m.drop or ant.kind != "money" or not ant.subject:
+        if m.subject or m.drop or m.kind != ant.kind or not ant.subject:
+            continue
+        if m.kind != "money" and (m.kind != "count" or m.unit is None or m.unit != ant.unit):
             continue
         b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
         a = bisect_left(starts, ant.end)
@@ -1569,15 +1616,37 @@ def _back_references(
             m.subject = ant.subject
 
 
-def _list_mark(m: Mention, tokens: list[Token], j: int) -> bool:
+def _list_mark(m: Mention, tokens: list[Token], j: int, opens: bool = False) -> bool:
     """``۱- علی رضایی``، ``(۶۳- میلاد …)``: a whole number with a dash glued to it and
-    a word after, the mark of an item in a list, not a figure."""
+    a word after, the mark of an item in a list, not a figure. A number that opens its
+    line is one even before a unit word (``۴-سال ۸۴-۸۳: فولاد``)."""
     if m.value is None or not float(m.value).is_integer() or m.range is not None:
         return False
-    if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–") or tokens[j].start != m.num_end:
+    if opens and not any(is_word(t) for t in tokens[j:]):
+        return True  # "چهار. امام صادق(ع) …": the number of a paragraph, alone
+    if opens and m.value <= MAX_PARAGRAPH_NUMBER and j < len(tokens) and tokens[j].text == "در":
+        return True  # "۷ در سال ۱۳۸۲ به حکم …": a numbered paragraph of a profile
+    if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–"):
         return False
+    if tokens[j].start != m.num_end and not opens:
+        return False  # "۱ - متاسفانه …" opens its line; "۳ - ۱" in a sentence is a score
     nxt = tokens[j + 1]
-    return is_word(nxt) and not has_digit(nxt) and nxt.text not in tables().unit_index
+    return (
+        is_word(nxt)
+        and not has_digit(nxt)
+        and ((opens and nxt.start == tokens[j].end) or nxt.text not in tables().unit_index)
+    )
+
+
+MAX_PARAGRAPH_NUMBER = 30
+_TIMES_SIGNS = ("x", "×", "X")
+
+
+def _in_calculation(tokens: list[Token], before: int, j: int) -> bool:
+    """``۱۶ x۱.۵ = ۲۴``: a factor or a product in a worked sum, not a count."""
+    nxt = tokens[j].text if j < len(tokens) else ""
+    prev = tokens[before - 1].text if before > 0 else ""
+    return nxt.startswith(_TIMES_SIGNS) or nxt == "=" or prev == "=" or prev.endswith(_TIMES_SIGNS)
 
 
 def _words(tokens: list[Token], a: int, b: int) -> str:
@@ -2111,6 +2180,35 @@ def _label_before(tokens: list[Token], before: int) -> str | None:
             break
         k -= 1
     return _words(tokens, k, before - 1) if k < before - 1 else None
+
+
+_ROW_MARKS = frozenset({"-", "–", "—", "*", "•"})
+MAX_LABEL_WORDS = 5
+
+
+def _dashed_row_label(
+    tokens: list[Token], before: int, c_from: int, j: int, limit: int
+) -> str | None:
+    """``- کسب عنوان سوم ۲۰۰۰ دلار``: a row of a list, marked by its dash and ending on
+    its figure, whose words before the figure name it."""
+    if before - c_from < 2 or tokens[c_from].text not in _ROW_MARKS:
+        return None
+    if any(is_word(t) for t in tokens[j:limit]):
+        return None  # "- پلاک خودروهای ۸۰ تا ۸۲ … تعویض می‌شود": a headline, not a row
+    label = tokens[c_from + 1 : before]
+    if len(label) > MAX_LABEL_WORDS or any(
+        not is_word(t) or has_digit(t) or is_verb_token(t) for t in label
+    ):
+        return None
+    return _words(tokens, c_from + 1, before)
+
+
+def _action_before(tokens: list[Token], before: int) -> str | None:
+    """``با شناسایی ۱۱۳۴ مورد جدید``: cases counted by a classifier alone are named by
+    the act that counted them."""
+    if before < 1 or tokens[before - 1].text not in _action_nouns():
+        return None
+    return tokens[before - 1].text
 
 
 def _row_holder(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:

@@ -185,12 +185,15 @@ def verb_stem(token: str) -> str | None:
     ):
         return "است"  # اجراست، نیروست
     t = token
-    for prefix in ("نمی‌", "می‌", "نمی", "می"):
+    for prefix in ("برنمی‌", "برمی‌", "درنمی‌", "درمی‌", "فرومی‌", "نمی‌", "می‌", "نمی", "می"):
         if t.startswith(prefix) and len(t) > len(prefix) + 1:
             rest = t[len(prefix) :]
             if prefix in ("نمی", "می") and t in lex.mi_words:
                 break
             stem = _stem_with_person(rest, lex.present | lex.past)
+            if stem == rest and stem in _PRESENT_FIRST:
+                # «می‌کند» is far more often کن + د (does) than the past of کندن (was digging)
+                stem = _stem_with_person(rest, lex.present, need_ending=True) or stem
             if stem:
                 return stem
             break
@@ -254,6 +257,7 @@ def _stem_with_person(rest: str, stems: frozenset[str], *, need_ending: bool = F
 
 
 _COMMON_PAST = frozenset(load_toml("verbs.toml").get("common_past", []))
+_PRESENT_FIRST = frozenset(load_toml("verbs.toml").get("present_first", []))
 _COMMON_PRESENT = frozenset(load_toml("verbs.toml").get("common_present", []))
 _ADJECTIVE_PARTICIPLES = frozenset(load_toml("verbs.toml").get("adjective_participles", []))
 

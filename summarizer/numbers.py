@@ -1509,6 +1509,9 @@ class _Parser:
         w = self.word(k)
         if w in _CODE_WORDS:
             return True
+        if self.t[k].text == "و" and k > 0 and self.joined(k):
+            prev = k - 1  # "مواد ۵۲ و ۶۱ و ۶۵": every number of the list is named
+            return self.t[prev].kind == _K_DIGITS and self.named(prev)
         return k > 0 and self.joined(k) and (self.word(k - 1), w) in _CODE_PHRASES
 
     def run(self) -> list[NumberMatch]:

@@ -54,10 +54,46 @@ def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
     headline = _normalized(title) if title else ""
     if re.search(r"(?:^|\s)" + re.escape(noun) + r"(?:\s|$)", headline):
         return line  # the title names it for the reader: «این نمایشگاه» under «نمایشگاه کتاب …»
-    name = _last_name(noun, text[max(0, before - LOOKBACK) : before])
+    places = _places().get(noun)
+    if places is not None:
+        name = _last_place(places, line, m.start(), text, before)
+    else:
+        name = _last_name(noun, text[max(0, before - LOOKBACK) : before])
     if name is None or name in line:
         return line
     return line[: m.start()] + name + line[m.end() :]
+
+
+@cache
+def _places() -> dict[str, re.Pattern[str]]:
+    """For each noun that points to a place (``کشور``), a pattern of the names it may take."""
+    data = load_toml("places.toml").get("places", {})
+    out: dict[str, re.Pattern[str]] = {}
+    for noun, key in data.get("nouns", {}).items():
+        names = sorted(data.get(key, []), key=len, reverse=True)
+        alts = "|".join(re.escape(n) for n in names)
+        out[noun] = re.compile(rf"(?:^|(?<=[\s«\"(]))({alts})(?=[\s،,.؛:»\")]|$)")
+    return out
+
+
+PLACE_LOOKBACK = 400
+
+
+def _last_place(names: re.Pattern[str], line: str, at: int, text: str, before: int) -> str | None:
+    """The place ``این کشور`` stands for: the one named in its sentence before the line,
+    else in the sentences just before, when they name one only. A line that names a place
+    before the demonstrative says which itself (``وزیر اقتصاد مراکش … در این کشور``)."""
+    if names.search(line[:at]):
+        return None
+    head = " ".join(line.split()[:3])
+    start = text.find(head, before, before + LOOKBACK) if head else -1
+    own = text[before:start] if start > before else ""
+    windows = (own, text[max(0, before - PLACE_LOOKBACK) : before])
+    for window in windows:
+        found = {hit.group(1) for hit in names.finditer(window)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _last_name(noun: str, source: str) -> str | None:

@@ -134,6 +134,8 @@ def is_finite(toks: list[Token], k: int) -> bool:
     stem = verb_stem(w)
     if stem is None or (k > 0 and is_leg(toks[k - 1].text, w, toks[k - 2].text if k > 1 else "")):
         return False
+    if k > 0 and _bare_past(w) and toks[k - 1].text in words().noun_takers:
+        return False  # "پس از باخت ۲ بر صفر": the stem is the noun
     if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
         return True
     if is_participle(w):
@@ -312,6 +314,38 @@ def _content_cut(x: _Line) -> bool:
     if _ends_on_report_verb(x.text):
         return True
     return x.last[0].isdigit() and not any(is_finite(x.toks, k) for k in range(len(x.toks)))
+
+
+def _figure_after_verb(x: _Line) -> bool:
+    """``بدنه جهانی پیش بینی کرد ۱۲۰ میلیون دلار``: a figure after the last verb, with
+    no mark or conjunction between, opens a clause whose verb is cut away."""
+    if not x.groups or x.groups[-1] == len(x.toks) - 1:
+        return False
+    verb = x.toks[x.groups[-1]]
+    tail = x.toks[x.groups[-1] + 1 :]
+    return (
+        any(ch.isdigit() for t in tail for ch in t.text)
+        and not any(t.text in _ELLIPSIS for t in tail)
+        and not any(ch in _TAIL_MARKS for ch in x.text[verb.end :])
+    )
+
+
+_TAIL_MARKS = frozenset(":؛،,()«»-–")
+
+
+def _inner_clause_last(x: _Line) -> bool:
+    """``… افشا کرد که آنفلوانزای ۱۹۱۸ … که … موجب مرگ ۵۰ میلیون نفر شد``: a «که» clause
+    opens inside another before that one has its verb, and the line ends on the inner
+    clause's verb: the outer one is cut away."""
+    kes = [k for k, t in enumerate(x.toks) if t.text == "که"]
+    if len(kes) < 2 or not x.groups:
+        return False
+    a, b = kes[-2], kes[-1]
+    return (
+        not any(a < g < b for g in x.groups)
+        and not any(is_verb_form(t.text) for t in x.toks[a + 1 : b])
+        and sum(1 for g in x.groups if g > b) == 1
+    )
 
 
 def _modal_last(x: _Line) -> bool:
@@ -532,6 +566,8 @@ _CHECKS: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("dangling", _ezafe_end),
     ("dangling", _noun_stem_end),
     ("dangling", _content_cut),
+    ("dangling", _figure_after_verb),
+    ("no_main_verb", _inner_clause_last),
     ("no_subject", _too_short),
     ("no_verb", _no_verb),
     ("no_main_verb", _main_verb_missing),

@@ -360,3 +360,21 @@ def test_a_composed_change_says_its_percent_once() -> None:
 def test_words_in_quotation_marks_keep_their_speaker() -> None:
     text = "رونالد کومان گفت: «بارسا مجموعه‌ای از ۳۰ بازیکن خوب است و ما باید بهتر بازی کنیم.»"
     assert _bullets(text) == ["رونالد کومان: بارسا مجموعه‌ای از ۳۰ بازیکن خوب است"]
+
+
+def test_a_question_makes_no_bullet() -> None:
+    text = (
+        "عناوین روزنامه‌ها:\n- چه کسی وثیقه ۱۰۰ میلیون تومانی متهم را فراهم کرد؟\n"
+        "- مجلس ۲۰ فرمان به دولت داد."
+    )
+    assert digest(text).bullets == ["مجلس ۲۰ فرمان به دولت داد"]
+
+
+def test_a_fact_before_a_question_in_its_sentence_is_kept() -> None:
+    text = "۹۰ درصد بودجه کشور از نفت تامین می‌شود، آیا سهمی به فوتبال می‌رسد؟"
+    assert any("۹۰ درصد" in b for b in digest(text).bullets), digest(text).bullets
+
+
+def test_an_example_aside_is_dropped() -> None:
+    d = digest("به طور نمونه خودرو پراید این روزها حدود ۷۰ میلیون تومان قیمت‌گذاری می‌شود.")
+    assert d.bullets == ["خودرو پراید این روزها حدود ۷۰ میلیون تومان قیمت‌گذاری می‌شود"]

@@ -706,3 +706,68 @@ def test_the_subject_of_a_change_after_a_time_and_a_reported_that() -> None:
     assert _subjects("در هفته اخیر قیمت مرغ در بازار ۱۵ درصد افزایش یافت.") == {
         "۱۵ درصد": "قیمت مرغ"
     }
+
+
+def test_a_weight_class_after_a_bare_in_is_a_side_detail() -> None:
+    found = _mentions("در ۶۰ کیلو عباس پندسازی مقابل حریف خود مغلوب شد.")
+    assert [(n, t) for n, _k, t, _d in found] == [("۶۰", "class")], found
+    assert _mentions("پلیس ۳۰۰ کیلوگرم تریاک کشف کرد.")[0][2] is None
+
+
+def test_numbered_paragraphs_and_worked_sums_are_no_counts() -> None:
+    found = _mentions("مرور کارنامه او:\n۷ در سال ۱۳۸۲ سرمربی تیم شد.\nچهار.\n۴-سال ۸۴-۸۳: فولاد")
+    assert all(d for n, k, _t, d in found if k == "count"), found
+    found = _mentions("۲۱- یاکو سویرزکوف ۱۶ x۱.۵ = ۲۴")
+    assert [n for n, k, _t, d in found if k == "count" and not d] == [], found
+
+
+def test_law_articles_joined_by_and_are_all_references() -> None:
+    found = _mentions("مواد ۵۲ و ۶۱ و ۶۵ قانون کار به مرخصی توجه دارد.")
+    assert [(n, t) for n, _k, t, _d in found] == [("۵۲", "code"), ("۶۱", "code"), ("۶۵", "code")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count said again in brackets counts the same
+        (
+            "شمار مبتلایان در جهان به ۳ میلیون نفر (۲ میلیون و ۹۲۰ هزار نفر) رسیده است.",
+            {"۳ میلیون": "مبتلایان", "۲ میلیون و ۹۲۰ هزار": "مبتلایان"},
+        ),
+        # shares listed after the first name where, not what
+        (
+            "از کل ارزش صادرات استان ۲۵ درصد به آسیای میانه، ۴۶ درصد به افغانستان و"
+            " ۵ درصد به اروپا رفت.",
+            {
+                "۲۵ درصد": "کل ارزش صادرات استان",
+                "۴۶ درصد": "کل ارزش صادرات استان",
+                "۵ درصد": "کل ارزش صادرات استان",
+            },
+        ),
+        # a share of a noun hazm calls a stopword
+        ("در حال حاضر ۷۰ درصد نیاز دامداران از واردات تامین می‌شود.", {"۷۰ درصد": "نیاز دامداران"}),
+        # rows of a list, each ending on its sum
+        (
+            "پاداش‌ها به شرح زیر است:\n- کسب عنوان سوم ۲۰۰۰ دلار\n- مقام اول ۳۰۰۰ دلار",
+            {"۲۰۰۰": "کسب عنوان سوم", "۳۰۰۰": "مقام اول"},
+        ),
+        # cases counted by the act that found them
+        ("با شناسایی ۱۱۳۴ مورد جدید، شمار بیماران بالا رفت.", {"۱۱۳۴": "شناسایی"}),
+        # from one value to another of one unit
+        ("این خودروها از ۲ به ۳ ستاره رسیدند.", {"۲": "ستاره", "۳": "ستاره"}),
+    ],
+)
+def test_subjects_shared_along_a_list_or_a_restatement(text: str, expected: dict[str, str]) -> None:
+    found = _subjects(text)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_headline_row_is_no_list_row() -> None:
+    # a dashed line that goes on past its figure is a headline, not a row with a label
+    found = _subjects("عناوین:\n- پلاک خودروهای ۸۰ تا ۸۲ از مهرماه تعویض می‌شود")
+    assert found.get("۸۰ تا ۸۲") != "پلاک خودروهای", found
+
+
+def test_alternatives_share_the_unit_of_the_last() -> None:
+    found = _mentions("او در پنج یا شش ماه آینده باز می‌گردد.")
+    assert [(n, k) for n, k, _t, _d in found] == [("پنج", "duration"), ("شش", "duration")]

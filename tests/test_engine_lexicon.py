@@ -63,3 +63,17 @@ def test_engine_works_without_hazm_data(monkeypatch: pytest.MonkeyPatch) -> None
 )
 def test_perfect_forms_are_verbs_whatever_their_participle_is(word: str, stem: str | None) -> None:
     assert lexicon.verb_stem(word) == stem
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("می‌کند", "کن"),  # does, far more often than "was digging" (کندن)
+        ("نمی‌کند", "کن"),
+        ("برمی‌گردد", "گرد"),  # a preverb before «می»
+        ("درمی‌آید", "آ"),
+        ("می‌رسد", "رس"),
+    ],
+)
+def test_present_forms_with_mi_read_their_stem(word: str, stem: str) -> None:
+    assert lexicon.verb_stem(word) == stem

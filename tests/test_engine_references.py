@@ -49,3 +49,40 @@ def test_a_noun_the_title_names_is_left_to_the_title() -> None:
 def test_a_bullet_names_its_company() -> None:
     d = digest(TEXT + "در بخش حمل و نقل نیز این شرکت سال گذشته ۲۲ جایگاه سوخت را بازسازی کرد.")
     assert any(b.startswith("در بخش حمل و نقل نیز شرکت ملی گاز") for b in d.bullets), d.bullets
+
+
+def test_this_country_is_the_one_country_named_before() -> None:
+    text = "وزیر انرژی روسیه می‌گوید تولید نفت این کشور امسال ۱۵ درصد کاهش می‌یابد."
+    line = "تولید نفت این کشور امسال ۱۵ درصد کاهش می‌یابد"
+    assert resolve(line, text, 0) == "تولید نفت روسیه امسال ۱۵ درصد کاهش می‌یابد"
+    # the sentence before names it
+    text = "ترکیه امروز ۱۲۷ مورد مرگ تازه اعلام کرد. شمار جان‌باختگان در این کشور به ۲۱۰۷ نفر رسید."
+    line = "شمار جان‌باختگان در این کشور به ۲۱۰۷ نفر رسید"
+    assert resolve(line, text, text.index("شمار")) == ("شمار جان‌باختگان در ترکیه به ۲۱۰۷ نفر رسید")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # two countries named: which one?
+        (
+            "ترکیه و یونان امروز گفت‌وگو کردند. تولید نفت این کشور ۱۵ درصد کاهش یافت.",
+            "تولید نفت این کشور ۱۵ درصد کاهش یافت",
+        ),
+        # the line names the country itself
+        (
+            "گزارش تازه منتشر شد. "
+            "وزیر اقتصاد مراکش از وام ۸۷ میلیون دلاری ژاپن به این کشور خبر داد.",
+            "وزیر اقتصاد مراکش از وام ۸۷ میلیون دلاری ژاپن به این کشور خبر داد",
+        ),
+    ],
+)
+def test_this_country_stays_when_the_text_does_not_say_which(text: str, line: str) -> None:
+    assert resolve(line, text, text.index(line.split()[0])) == line
+
+
+def test_a_noun_before_a_light_verb_is_no_name() -> None:
+    # «وام دریافت می‌کند»: «دریافت» makes the verb; it does not name the loan
+    text = "بانک جهانی اعلام کرد: مراکش ۴ میلیارد دلار وام دریافت می‌کند. "
+    line = "طبق توافق این وام هر سال یک میلیارد دلار پرداخت می‌شود"
+    assert resolve(line, text + line, len(text)) == line

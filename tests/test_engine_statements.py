@@ -390,3 +390,26 @@ def test_you_is_no_speaker_to_quote() -> None:
 def test_a_speaker_loses_the_connective_after_his_name() -> None:
     text = "ایهود اولمرت همچنین گفت: ۳ طرح تازه اجرا می‌شود."
     assert find_speaker(text, [(0, len(text))], 0) == "ایهود اولمرت"
+
+
+def test_a_past_stem_after_a_preposition_is_its_noun() -> None:
+    # "پس از باخت": the loss, not "he lost"; the speaker's frame is all that is left
+    assert "no_verb" in problems("مربی میهمان پس از باخت ۲ بر صفر تیمش در دیدار رفت")
+    assert problems("تیم میزبان با برد ۲ بر صفر به مرحله بعد صعود کرد") == []
+
+
+def test_a_figure_after_the_last_verb_opens_a_clause_cut_away() -> None:
+    assert "dangling" in problems("کنفدراسیون پیش بینی کرد ۱۲۰ میلیون دلار")
+    # a list that its colon announces is no cut clause
+    assert problems("پاداش تیم ملی به تصویب رسید: پاداش برد ۱۰۰۰ دلار") == []
+
+
+def test_a_line_that_ends_on_the_verb_of_an_inner_clause_lacks_its_own() -> None:
+    line = (
+        "شبکه خبری در یک مستند فاش کرد که آنفلوانزای معروف به آنفلوانزای اسپانیایی"
+        " که بین سال‌های ۱۹۱۸ و ۱۹۲۰ موجب مرگ ۵۰ میلیون نفر در جهان شد"
+    )
+    assert "no_main_verb" in problems(line)
+    # each «که» clause has its verb: complete
+    line = "علی رضایی بازیکنی است که در ۲۰ بازی برمی‌گردد به ترکیب اصلی که در آن ۵ گل زد"
+    assert "no_main_verb" not in problems(line)
