@@ -28,7 +28,7 @@ from summarizer.figures import (
     noun_phrase_end,
     tables,
 )
-from summarizer.lexicon import ADV, DET, PRO, N, P, lexicon, load_toml, verb_stem
+from summarizer.lexicon import ADV, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.references import resolve
 from summarizer.sentences import Token, tokenize
@@ -594,13 +594,6 @@ def _runs_on_at(text: str, end: int) -> bool:
 _NEXT_WORD_RX = re.compile(r"[ \t\u200c]*(\S+)")
 
 
-@cache
-def _verb_like_nouns() -> tuple[tuple[str, ...], ...]:
-    """Nouns of several words whose first looks like a verb (گفت و گو، رفت و آمد)."""
-    nouns = load_toml("phrases.toml").get("statements", {}).get("verb_like_nouns", [])
-    return tuple(tuple(n.split()) for n in nouns)
-
-
 def _verb_runs_on(toks: list[Token], k: int) -> bool:
     """Whether the clause goes on at ``toks[k]`` to a verb of its own, no boundary
     between: ``… که حدود ۱۶ میلیارد دلار برآورد می‌شود | گفت و گو کنند``، ``… که
@@ -609,7 +602,7 @@ def _verb_runs_on(toks: list[Token], k: int) -> bool:
     j, stop = k, min(len(toks), k + 5)
     while j < stop:
         w = toks[j].text
-        noun = next((n for n in _verb_like_nouns() if match_seq(toks, j, n)), None)
+        noun = next((n for n in statement_words().verb_like_nouns if match_seq(toks, j, n)), None)
         if noun is not None:
             j, stop = j + len(noun), min(len(toks), stop + len(noun))  # گفت و گو: a noun
             continue
@@ -955,9 +948,30 @@ def _skip_preamble(text: str, c0: int, first: int) -> int:
     comma = max(lead.rfind("،"), lead.rfind("؛"))
     if lead.count("،") >= 2 and not any(is_verb_token(t) for t in tokenize(lead)):
         return c0  # "تیم‌های الف، ب، ج و د ۶ تیم دیگر …": a list, every item of it the subject
+    if (
+        comma >= 0
+        and _opens_with_subject(lead)
+        and not any(is_verb_token(t) for t in tokenize(lead[:comma]))
+    ):
+        return c0  # "سه واحد پلی اتلین کردستان، مهاباد و …": the subject, its list cut at a comma
     if comma >= 0 and _word_count(lead[comma + 1 :]) >= 1:
         return c0 + comma + 1
     return c0  # never cut a lead between words: the line may lose its subject
+
+
+def _opens_with_subject(lead: str) -> bool:
+    """The lead-in starts with a noun or a number (``سه واحد …``), not an adverbial or a
+    connective (``با توجه به …``، ``بدین ترتیب …``)."""
+    words = lead.split(None, 1)
+    if not words or words[0] in _ADJUNCT_OPENERS:
+        return False
+    first = words[0]
+    pos = lexicon().pos(first)
+    return (
+        first[0].isdigit()
+        or bool(pos & NUM)
+        or bool(pos & N and not pos & (P | ADV | PRO | DET | CONJ))
+    )
 
 
 def _word_count(s: str) -> int:

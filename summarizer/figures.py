@@ -902,6 +902,20 @@ def _trivia(r: _Reading, place: _Place, nm: NumberMatch, text: str, ne: int) -> 
         r.trivia = _incidental(r, place, nm, text)
 
 
+_FIFTY_FIFTY_RX = re.compile(r"(?:۵۰|50)\s*[-–]\s*(?:۵۰|50)$")
+LINEUP_SIZE = 11
+_LINEUP_WORDS = _word_list("lineup_words")
+
+
+def _in_lineup(tokens: list[Token], place: _Place, unit: Unit | None, right: str) -> bool:
+    """``ترکیب ۱۱ نفره``، ``جمع ۱۱ بازیکن ثابت``: the eleven of a team's lineup."""
+    if not ((unit is not None and unit.people) or right == "بازیکن"):
+        return False
+    return any(
+        tokens[k].text in _LINEUP_WORDS for k in range(place.c_from, min(place.c_to, len(tokens)))
+    )
+
+
 def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str | None:
     """Numbers that say when, what kind or what class, not how much: a clock time
     (``۸ صبح``), a point in time (``۳ سال قبل``), an attribute of the noun before
@@ -928,6 +942,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "relative"  # "۲۰ دقیقه اول خوب بودیم": a stretch of the match, not a figure
     if r.kind == "count" and unit is None and right in tables().age_words:
         return "age"  # "در آستانه ۶۳ سالگی"
+    if _FIFTY_FIFTY_RX.match(text, nm.start, nm.end):
+        return "idiom"  # "صحنه‌های ۵۰-۵۰": a close call, not a score
     if r.kind == "count" and _top_group(tokens, place.after):
         return "label"  # "جمع ۴ تیم برتر"، "۵ لیگ برتر اروپا": a group's name, not a count
     if unit is not None and unit.canonical == "درجه" and prev in _TURN_WORDS:
@@ -978,6 +994,8 @@ def _incidental(r: _Reading, place: _Place, nm: NumberMatch, text: str) -> str |
         return "denomination"
     if _stock(text, place, r):
         return "stock"
+    if r.kind == "count" and v == LINEUP_SIZE and _in_lineup(tokens, place, unit, right):
+        return "lineup"  # "در ترکیب ۱۱ نفر قرار گرفت": the starting eleven, not a count
     if unit is not None and unit.canonical in _MATCH_UNITS and v is not None and v <= 180:
         return "minutes"  # "تمرین ۷۵ دقیقه‌ای"، "۱۰ دقیقه از بازی گذشته بود": a side detail
     return None

@@ -21,6 +21,7 @@ from summarizer.normalize import normalize
 _DEMONSTRATIVE_RX = re.compile(r"(?:^|(?<=\s))(?:این|همین)\s+(\S+)")
 _WORD_RX = re.compile(r"[^\s،,.؛;:!؟?«»\"()\[\]]+")
 _PUNCT_RX = re.compile(r"[،,.؛;:!؟?«»\"()\[\]]")
+_CLEFT_RX = re.compile(r"\s+(?:\S+\s+)?(?:بود|است|بودند|هستند)\s+که(?:\s|$)")
 MAX_NAME_WORDS = 2
 _SOURCE_FRAMES = ("گزارش", "نقل از", "به گفته", "اعلام")
 LOOKBACK = 1500
@@ -51,6 +52,8 @@ def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
     never, _ = _tables()
     if noun in never or not noun[0].isalpha() or noun.endswith(("ها", "‌ها", "ان")):
         return line
+    if _CLEFT_RX.match(line, m.end()):
+        return line  # "این اوکراین بود که ۲ گل زد": «این» stresses a name, it points nowhere
     headline = _normalized(title) if title else ""
     if re.search(r"(?:^|\s)" + re.escape(noun) + r"(?:\s|$)", headline):
         return line  # the title names it for the reader: «این نمایشگاه» under «نمایشگاه کتاب …»

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer.figures import tables
+from summarizer.figures import match_seq, tables
 from summarizer.lexicon import AJ, N, is_leg, lexicon, load_toml, verb_stem
 from summarizer.sentences import Token, tokenize
 
@@ -67,6 +67,7 @@ class Words:
     news_possessives: frozenset[str]
     noun_takers: frozenset[str]
     wants_complement: tuple[str, ...]
+    verb_like_nouns: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -102,6 +103,7 @@ def words() -> Words:
         news_possessives=frozenset(st.get("news_possessives", [])),
         noun_takers=frozenset(st.get("noun_takers", [])),
         wants_complement=tuple(st.get("wants_complement", [])),
+        verb_like_nouns=tuple(tuple(n.split()) for n in st.get("verb_like_nouns", [])),
     )
 
 
@@ -134,14 +136,25 @@ def is_finite(toks: list[Token], k: int) -> bool:
     stem = verb_stem(w)
     if stem is None or (k > 0 and is_leg(toks[k - 1].text, w, toks[k - 2].text if k > 1 else "")):
         return False
-    if k > 0 and _bare_past(w) and toks[k - 1].text in words().noun_takers:
+    if k > 0 and toks[k - 1].text in words().noun_takers and _bare_past(w):
         return False  # "پس از باخت ۲ بر صفر": the stem is the noun
+    if w in _verb_like_words() and any(
+        part == w and k >= i and match_seq(toks, k - i, n)
+        for n in words().verb_like_nouns
+        for i, part in enumerate(n)
+    ):
+        return False  # "تسهیل در رفت و آمد": a noun whose words look like verbs
     if w.endswith(_PARTICIPLE_ENDINGS) or w in _FINITE_AUX:
         return True
     if is_participle(w):
         # "… رسیده که …": the auxiliary left out before a clause that follows.
         return k + 1 >= len(toks) or toks[k + 1].text in _AUX or toks[k + 1].text in _ELLIPSIS
     return not is_subjunctive(w, stem)
+
+
+@cache
+def _verb_like_words() -> frozenset[str]:
+    return frozenset(part for n in words().verb_like_nouns for part in n)
 
 
 _ELLIPSIS = frozenset({"که", "تا", "و", "،", ",", ".", "؛", ":"})

@@ -8,6 +8,7 @@ import pytest
 
 from summarizer import digest
 from summarizer.bullets import persian_number
+from summarizer.statements import problems
 
 
 def _bullets(text: str, n: int = 8) -> list[str]:
@@ -378,3 +379,19 @@ def test_a_fact_before_a_question_in_its_sentence_is_kept() -> None:
 def test_an_example_aside_is_dropped() -> None:
     d = digest("به طور نمونه خودرو پراید این روزها حدود ۷۰ میلیون تومان قیمت‌گذاری می‌شود.")
     assert d.bullets == ["خودرو پراید این روزها حدود ۷۰ میلیون تومان قیمت‌گذاری می‌شود"]
+
+
+def test_a_subject_that_lists_places_is_not_cut_at_its_comma() -> None:
+    d = digest(
+        "مدیرعامل شرکت پتروشیمی افزود: سه واحد پلی اتلین کردستان، مهاباد و لرستان و دو واحد"
+        " دیگر در عسلویه با ظرفیت ۱.۲ میلیون تن امسال به بهره‌برداری می‌رسد."
+    )
+    assert d.bullets and all(not b.startswith("مهاباد") for b in d.bullets), d.bullets
+
+
+def test_a_noun_whose_words_look_like_verbs_ends_no_clause() -> None:
+    # «رفت و آمد» is traffic: the line may not end there as if on its verb
+    assert "dangling" in problems(
+        "در راستای ایمنی آزادراه اقدامات مهمی انجام شد و ۲۱ کیلومتر نیوجرسی در راستای"
+        " تسهیل در رفت و آمد"
+    )

@@ -771,3 +771,16 @@ def test_a_headline_row_is_no_list_row() -> None:
 def test_alternatives_share_the_unit_of_the_last() -> None:
     found = _mentions("او در پنج یا شش ماه آینده باز می‌گردد.")
     assert [(n, k) for n, k, _t, _d in found] == [("پنج", "duration"), ("شش", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trivia"),
+    [
+        ("کی‌روش در ترکیب ۱۱ نفر قرار گرفته است.", "lineup"),
+        ("مربی ترکیب ۱۱ بازیکن تیمش را برای دربی مشخص کرد.", "lineup"),
+        ("سوت‌های داور در صحنه‌های ۵۰- ۵۰ به سود میزبان بود.", "idiom"),
+        ("۱۱ نفر در این حادثه زخمی شدند.", None),
+    ],
+)
+def test_the_starting_eleven_and_fifty_fifty_are_no_figures(text: str, trivia: str | None) -> None:
+    assert _mentions(text)[0][2] == trivia, _mentions(text)

@@ -86,3 +86,9 @@ def test_a_noun_before_a_light_verb_is_no_name() -> None:
     text = "بانک جهانی اعلام کرد: مراکش ۴ میلیارد دلار وام دریافت می‌کند. "
     line = "طبق توافق این وام هر سال یک میلیارد دلار پرداخت می‌شود"
     assert resolve(line, text + line, len(text)) == line
+
+
+def test_a_stressed_name_is_no_back_reference() -> None:
+    text = "تیم اوکراین شکست سختی به فرانسه داد. "
+    line = "ما شوت بیشتری داشتیم اما این اوکراین بود که ۲ گل به ثمر رساند"
+    assert resolve(line, text + line, len(text)) == line
