@@ -325,6 +325,7 @@ def _finish(
         line = resolve(line, text, sentence[0], title)  # "این شرکت" -> "شرکت ملی نفت"
         if numbers_in(line) & shown:
             continue
+        line = _name_the_period(line, text, sentence, ranked)  # "در این مدت" -> "در ۸ ماهه"
         found = problems(line)
         # "«بارسا مجموعه‌ای از ۳۰ بازیکن خوب است …»": someone's words, said under their name
         quote = not found and _quoted(text, sentence, m) and ":" not in line
@@ -343,6 +344,51 @@ def _finish(
         if not found:
             return line, figs
     return None
+
+
+_THIS_PERIOD_RX = re.compile(r"(?:^|(?<=\s))(?:در|طی)\s+(?:این|همین)\s+مدت(?=[\s،]|$)")
+PERIOD_LOOKBACK = 600
+MIN_PERIOD_WORDS = 3
+
+
+def _name_the_period(line: str, text: str, sentence: tuple[int, int], ranked: list[Ranked]) -> str:
+    """``در این مدت ۱۰۴ هزار کامیون بارگیری شد``: the period is the one the sentences
+    just before named for their figures (``در هفت ماهه امسال``); left as it is when
+    none did."""
+    hit = _THIS_PERIOD_RX.search(line)
+    if hit is None:
+        return line
+    before, end = sentence
+    spans = [r.mention.period_span for r in ranked if r.mention.period_span is not None]
+    rest = line[: hit.start()] + " " + line[hit.end() :]
+    if _names_a_period(rest) or any(
+        before <= a and b <= end and not _THIS_PERIOD_RX.search(text[a:b]) for a, b in spans
+    ):
+        return line  # "در ۶ ماه ابتدای سال … در این مدت": its own sentence names the period
+    earlier = [sp for sp in spans if before - PERIOD_LOOKBACK <= sp[0] and sp[1] <= before]
+    if not earlier:
+        return line
+    a, b = max(earlier, key=lambda sp: sp[1])
+    period = _SPACES_RX.sub(" ", text[a:b]).strip()
+    if _THIS_PERIOD_RX.search(period) or " این " in f" {period} ":
+        return line
+    if period.split(" ", 1)[0] not in ("در", "طی", "ظرف"):
+        period = "در " + period
+    if len(period.split()) < MIN_PERIOD_WORDS:
+        return line  # "طی ماه": too bare to say which
+    return line[: hit.start()] + period + line[hit.end() :]
+
+
+def _names_a_period(line: str) -> bool:
+    """The line names a period of its own: a period phrase of the tables (``شش ماهه``،
+    ``سال جاری``) after one of its prepositions."""
+    t = tables()
+    toks = tokenize(line)
+    return any(
+        toks[k].text in t.period_prep_starts
+        and any(match_seq(toks, k + 1, h) for h in t.period_heads)
+        for k in range(len(toks) - 1)
+    )
 
 
 def _asks(text: str, sentence: tuple[int, int], m: Mention) -> bool:

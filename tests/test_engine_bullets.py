@@ -395,3 +395,22 @@ def test_a_noun_whose_words_look_like_verbs_ends_no_clause() -> None:
         "در راستای ایمنی آزادراه اقدامات مهمی انجام شد و ۲۱ کیلومتر نیوجرسی در راستای"
         " تسهیل در رفت و آمد"
     )
+
+
+def test_this_period_is_named_as_the_sentence_before_named_it() -> None:
+    text = (
+        "مدیر بندر گفت: در هفت ماهه امسال ۸۴ هزار تن کالا در بندر تخلیه شد. "
+        "وی افزود: در این مدت ۱۰۴ هزار دستگاه کامیون در بندر بارگیری شد."
+    )
+    assert "در هفت ماهه امسال ۱۰۴ هزار دستگاه کامیون در بندر بارگیری شد" in digest(text).bullets
+    # nothing named a period before: the line stays as it was
+    text = "مدیر بندر گفت: در این مدت ۱۰۴ هزار دستگاه کامیون در بندر بارگیری شد."
+    assert digest(text).bullets == ["در این مدت ۱۰۴ هزار دستگاه کامیون در بندر بارگیری شد"]
+
+
+def test_a_line_that_names_its_own_period_keeps_this_period() -> None:
+    text = (
+        "مدیر دامپزشکی گفت: در نیمه نخست امسال ۴۵۰ هزار راس دام واکسینه شد. "
+        "وی افزود: در ۶ ماه ابتدای سال جاری ۲۴ هزار راس دام در این مدت کشتار شده است."
+    )
+    assert not any("نیمه نخست امسال ۲۴" in b or b.count("سال") > 1 for b in digest(text).bullets)
