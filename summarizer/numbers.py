@@ -838,6 +838,10 @@ class _Parser:
             return None
         if not 1 <= card.value <= 31 or card.atoms > 3:
             return None
+        if w == _MONTH_WORD and self.joined(j + 1):
+            nxt = self.word(j + 1)  # "۱۹ ماه جولای": the word «ماه» before the month's name
+            if nxt is not None and (nxt in _MONTHS or nxt in _GMONTHS):
+                j, w = j + 1, nxt
         calendar = "jalali"
         month = _MONTHS.get(w) or _MONTHS_GLUED.get(w)
         if month is None:

@@ -851,3 +851,13 @@ def test_a_word_that_only_looks_like_a_glued_number_is_no_number() -> None:
     assert [m.value for m in find_numbers("۶ هزارو ۹۰۰ نفر آمدند")] == [6900.0]
     # "زیان ده": loss-making, not ten
     assert find_numbers("این شرکت‌ها عمدتا زیان ده هستند") == []
+
+
+def test_a_day_before_the_word_month_and_its_name_is_a_date() -> None:
+    (m,) = find_numbers("علاوی از ۱۹ ماه جولای سفر خود را آغاز کرد")
+    assert (m.kind, m.date) == ("date", "--07-19")
+    (m,) = find_numbers("او ۵ ماه آذر به تهران رفت")
+    assert (m.kind, m.date) == ("date", "--09-05")
+    # without a month's name it is nineteen months
+    (m,) = find_numbers("وی ۱۹ ماه در زندان بود")
+    assert m.kind != "date"
