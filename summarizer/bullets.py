@@ -730,9 +730,12 @@ def compose(text: str, sentence: tuple[int, int], ms: list[Mention]) -> str:
         while after > 0 and toks[after - 1].text in events and toks[after - 1].start >= m.end:
             after -= 1
             np_end = toks[after - 1].end if after > 0 else m.end
+        own_event = after < len(toks) and toks[after].text in events
+        if not own_event and _object_before_verb(toks, after):
+            return ""  # "۵ میلیون نفر … درخواست را ثبت کرده‌اند": they did it, it befell no one
         noun = (
             events[toks[after].text]  # "۴۲ کیلو حشیش کشف و …": the first event is the figure's
-            if after < len(toks) and toks[after].text in events
+            if own_event
             else event_of(toks, after, after + MAX_VERB_DISTANCE)
         )
         if noun is None or (m.unit == "نفر" and noun in _not_people_event_nouns()):
@@ -756,6 +759,18 @@ _RESPECTIVELY_RX = re.compile(r"(?:^|\s)به\s*ترتیب(?:\s|$)")
 _PEOPLE_ONLY_EVENTS = frozenset(
     load_toml("phrases.toml").get("subject", {}).get("people_only_events", [])
 )
+
+
+def _object_before_verb(toks: list[Token], after: int) -> bool:
+    """A «را» between the figure and its clause's verb: the verb has another object, and
+    the figure is who acted."""
+    for k in range(after, min(len(toks), after + MAX_VERB_DISTANCE)):
+        w = toks[k].text
+        if w in ("،", ".", "؛", ":") or is_finite(toks, k):
+            return False
+        if w == "را":
+            return True
+    return False
 
 
 def _may_count_people(m: Mention) -> bool:

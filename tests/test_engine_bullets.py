@@ -414,3 +414,13 @@ def test_a_line_that_names_its_own_period_keeps_this_period() -> None:
         "وی افزود: در ۶ ماه ابتدای سال جاری ۲۴ هزار راس دام در این مدت کشتار شده است."
     )
     assert not any("نیمه نخست امسال ۲۴" in b or b.count("سال") > 1 for b in digest(text).bullets)
+
+
+def test_people_who_acted_are_not_what_the_event_befell() -> None:
+    # they filed the claims: no headline "ثبت ۵ میلیون نفر"
+    text = (
+        "اداره آمار کانادا اعلام کرد شمار بیکاران به دلیل تعطیلی کارخانه‌ها و کارگاه‌های کوچک"
+        " رو به افزایش است و تنها در ماه گذشته ۱.۳۵۰ میلیون نفر برای نخستین بار تقاضای"
+        " دریافت بیمه بیکاری خود را ثبت کرده‌اند."
+    )
+    assert not any(b.startswith("ثبت") for b in digest(text).bullets), digest(text).bullets
