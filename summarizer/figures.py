@@ -171,6 +171,7 @@ class Tables:
     valued_by: tuple[tuple[str, ...], ...]
     paid_for: frozenset[str]
     prepositions: frozenset[str]
+    counted_stems: frozenset[str]
     clause_skip: frozenset[str]
     predicate_verbs: frozenset[str]
     predicate_stems: frozenset[str]
@@ -249,6 +250,7 @@ def tables() -> Tables:
         ),
         paid_for=frozenset(subj.get("paid_for", [])),
         prepositions=frozenset(subj.get("prepositions", [])),
+        counted_stems=frozenset(subj.get("counted_stems", [])),
         clause_skip=frozenset(subj.get("clause_skip", [])),
         predicate_verbs=frozenset(subj.get("predicate_verbs", [])),
         predicate_stems=frozenset(subj.get("predicate_stems", [])),
@@ -398,6 +400,7 @@ def _coordinated_money(
 
 
 _LIST_STOPS = frozenset({"که", ".", "؛", ":"})
+_PERCENT_WORDS = frozenset({"درصد", "%", "٪"})
 
 
 def _parallel_shares(
@@ -1135,8 +1138,8 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
             break  # hazm's stopwords hold some nouns a number counts (۳ بخش، ۲۰ افراد)
         if _is_number_word(w):
             break
-        if verb_stem(w) is not None:
-            break
+        if verb_stem(w) is not None and not (k == j and w in t.counted_stems):
+            break  # "۵ باخت": after a bare number, the stem is the noun it counts
         pos = lex.pos(w)
         if pos and not pos & (N | AJ):
             break
@@ -1251,7 +1254,11 @@ def _subject(
             or (_label_before(tokens, before) if wide else None)
             or (_dashed_row_label(tokens, before, c_from, j, limit) if wide else None)
             or (_classified_before(tokens, before, c_from, unit) if m.kind == "count" else None)
-            or (_action_before(tokens, before) if m.kind == "count" and unit is not None else None)
+            or (
+                _action_before(tokens, _before_qualifier(m, tokens, before))
+                if m.kind == "count" and unit is not None
+                else None
+            )
         )
     if subject is not None and len(subject.strip()) > 1:  # "۲۷ x ۱": a sign, not a noun
         m.subject = subject
@@ -1576,19 +1583,25 @@ def _conversions(out: list[Mention], first: int, tokens: list[Token], starts: li
 
 def _list_item(tokens: list[Token], before: int) -> str | None:
     """``X ۶۴ درصد، Y ۶۱ درصد و Z ۹۴ درصد کاهش یافت``: an item of a list after the first,
-    named by its own noun between the figure before and this one."""
-    k = _np_before(tokens, before, max(0, before - 4), max_len=3)
-    if k == before or k < 2 or tokens[k - 1].text not in ("،", ",", "و", "؛"):
-        return None
+    named by its own noun between the figure before and this one (``… و تعداد قربانیان
+    نیز ۳۰ درصد``: past its «نیز»)."""
+    end = before - 1 if before > 0 and tokens[before - 1].text in ("نیز", "هم") else before
     t = tables()
+    k = _np_before(tokens, end, max(0, end - 4), max_len=3)
+    if 0 < k < end and (tokens[k - 1].text in t.drop_heads or tokens[k - 1].text in t.keep_heads):
+        k -= 1  # "و تعداد قربانیان": the head that names the quantity
+    if k == end or k < 2 or tokens[k - 1].text not in ("،", ",", "و", "؛"):
+        return None
     prev = k - 2
-    if tokens[prev].text not in t.unit_index or prev == 0:
+    if (tokens[prev].text not in t.unit_index and tokens[prev].text not in _PERCENT_WORDS) or (
+        prev == 0
+    ):
         return None  # کمپس ۲۰ و کاکیتانی ۴۵: minutes of a match, no list of figures
     if not (has_digit(tokens[prev - 1]) or _is_number_word(tokens[prev - 1].text)):
         return None
     if tokens[k].text in t.not_partitive:
         return None  # استان ۷۶۵ دلار و کشور ۴۷۴ دلار: the head before names both
-    return _words(tokens, k, before)
+    return _words(tokens, k, end)
 
 
 def _back_references(
@@ -2222,11 +2235,15 @@ def _dashed_row_label(
 
 
 def _action_before(tokens: list[Token], before: int) -> str | None:
-    """``با شناسایی ۱۱۳۴ مورد جدید``: cases counted by a classifier alone are named by
-    the act that counted them."""
-    if before < 1 or tokens[before - 1].text not in _action_nouns():
+    """``با شناسایی ۱۱۳۴ مورد جدید``، ``اشتغال‌زایی مستقیم ۱۵۰ نفر``، ``اشتغال‌زایی برای ۲۳
+    نفر``: what a classifier alone counts is named by the act before it, past one
+    adjective or «برای»."""
+    k = before - 1
+    if k > 0 and (tokens[k].text == "برای" or lexicon().pos(tokens[k].text) & AJ):
+        k -= 1
+    if k < 0 or tokens[k].text not in _action_nouns():
         return None
-    return tokens[before - 1].text
+    return tokens[k].text
 
 
 def _row_holder(tokens: list[Token], j: int, before: int, c_from: int) -> str | None:

@@ -784,3 +784,26 @@ def test_alternatives_share_the_unit_of_the_last() -> None:
 )
 def test_the_starting_eleven_and_fifty_fifty_are_no_figures(text: str, trivia: str | None) -> None:
     assert _mentions(text)[0][2] == trivia, _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("این طرح با اشتغال‌زایی مستقیم ۱۵۰ نفر افتتاح شد.", {"۱۵۰": "اشتغال‌زایی"}),
+        (
+            "وی افزود: افتتاح ۱۷ واحد با اشتغال‌زایی برای ۲۳ نفر در بخش کشاورزی.",
+            {"۲۳": "اشتغال‌زایی"},
+        ),
+        ("عوض کردن مربی پس از ۵ باخت چاره کار نیست.", {"۵": "باخت"}),
+        ("شرکت از واگذاری دو درصد دیگر سهام خود خبر داد.", {"دو درصد": "سهام"}),
+        (
+            "تعداد موارد ابتلای روزانه، ۵۳ درصد و تعداد قربانیان نیز ۳۰ درصد کاهش داشته است.",
+            {"۵۳ درصد": "موارد ابتلای روزانه", "۳۰ درصد": "تعداد قربانیان"},
+        ),
+    ],
+)
+def test_subjects_past_an_adjective_a_stem_a_head_or_an_also(
+    text: str, expected: dict[str, str]
+) -> None:
+    found = _subjects(text)
+    assert {k: found.get(k) for k in expected} == expected, found
