@@ -631,6 +631,8 @@ def _runs_on_at(text: str, end: int) -> bool:
     word = nxt.group(1)
     if word in ("تا", "که"):
         head = text[max(0, end - 30) : end].rstrip(_EDGE_PUNCT)
+        if word == "که" and _ONLY_COUNT_RX.search(text, max(0, end - 120), end):
+            return True  # "فقط ۴ تیم … حضور دارند | که …": the «که» clause says which ones
         return head.endswith(statement_words().wants_complement)
     if not word[0].isalpha() or word in _RUN_ON_STOPS:
         return False  # a boundary right after the line: nothing runs on
@@ -638,6 +640,7 @@ def _runs_on_at(text: str, end: int) -> bool:
 
 
 _NEXT_WORD_RX = re.compile(r"[ \t\u200c]*(\S+)")
+_ONLY_COUNT_RX = re.compile(r"(?:^|\s)(?:فقط|تنها)\s+[0-9۰-۹]")
 
 
 def _verb_runs_on(toks: list[Token], k: int) -> bool:

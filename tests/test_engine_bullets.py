@@ -424,3 +424,11 @@ def test_people_who_acted_are_not_what_the_event_befell() -> None:
         " دریافت بیمه بیکاری خود را ثبت کرده‌اند."
     )
     assert not any(b.startswith("ثبت") for b in digest(text).bullets), digest(text).bullets
+
+
+def test_only_n_is_not_cut_before_the_clause_that_says_which() -> None:
+    text = (
+        "به غیر از تیم صدرنشین، فقط ۴ تیم در جدول حضور دارند که بیشتر از مهاجمان این تیم"
+        " به حریفان خود گل زده‌اند."
+    )
+    assert not any(b.endswith("حضور دارند") for b in digest(text).bullets), digest(text).bullets
