@@ -807,3 +807,17 @@ def test_subjects_past_an_adjective_a_stem_a_head_or_an_also(
 ) -> None:
     found = _subjects(text)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("دولت امیدوار بود بودجه با تراز مثبت ۹۰۰ میلیارد روبلی بسته شود.", "روبل"),
+        ("این شرکت قراردادی ۵۰ میلیون یوانی امضا کرد.", "یوان"),
+        ("باشگاه پیشنهادی ۲۰ میلیون پوندی داد.", "پوند"),
+        ("بارش ۴۰ میلی‌متری در شهر ثبت شد.", "میلیمتر"),
+    ],
+)
+def test_a_currency_or_measure_said_as_an_adjective_is_its_unit(text: str, unit: str) -> None:
+    d = digest(text)
+    assert [f.unit for f in d.figures][:1] == [unit], [(f.text, f.unit) for f in d.figures]
