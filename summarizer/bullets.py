@@ -46,6 +46,7 @@ from summarizer.statements import (
     is_participle,
     is_subjunctive,
     numbers_in,
+    opener_compounds,
     problems,
     quotable,
 )
@@ -818,6 +819,9 @@ def render(text: str, bullet: Bullet, ranked: list[Ranked]) -> str:
     heads = statement_words().heads
     if len(parts) > 1 and not all(_has_verb(p) or p.split(" ", 1)[0] in heads for p in parts):
         return ""  # "در ۱۶۷ بازی و هر بازی … داشته است": clauses of two sentences glued
+    clauses = sorted(bullet.clauses)
+    if len(parts) > 1 and any(":" in text[a[1] : b[0]] for a, b in itertools.pairwise(clauses)):
+        return ""  # "… اشاره کرد و … اذعان داشت: … داشتیم": the reporter's clause and a quote
     return " و ".join(parts)
 
 
@@ -1047,6 +1051,9 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
     while changed and s and not continues_event(s):  # "در ادامه رقابت‌های لیگ، …" stays
         changed = False
         for op in openers:
+            nxt = s[len(op) + 1 :].split(" ", 1)[0]
+            if s.startswith(op + " ") and nxt in opener_compounds().get(op, ()):
+                continue  # "هم تیمی‌های گوچی …": one word, no opener
             if s.startswith(op + " ") or s.startswith(op + "،"):
                 s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
                 changed = True

@@ -261,11 +261,18 @@ class _Line:
 # --- frames: the reporter's words around the fact -----------------------------
 
 
+@cache
+def opener_compounds() -> dict[str, frozenset[str]]:
+    """Words that make one word with an opener before them (``هم تیمی‌های``)."""
+    table = load_toml("phrases.toml").get("frames", {}).get("opener_compounds", {})
+    return {op: frozenset(ws) for op, ws in table.items()}
+
+
 def _reporting_frame(x: _Line) -> bool:
     """``با اشاره به …``، ``وی گفت: …``، ``به نظرم …``، a byline: the report, not the fact."""
     w, text = words(), x.text
     return bool(
-        x.first in w.bad_openers
+        (x.first in w.bad_openers and x.second not in opener_compounds().get(x.first, ()))
         or (
             any(text.startswith(p + " ") or text.startswith(p + "،") for p in w.bad_opening_phrases)
             and not continues_event(text)

@@ -432,3 +432,27 @@ def test_only_n_is_not_cut_before_the_clause_that_says_which() -> None:
         " به حریفان خود گل زده‌اند."
     )
     assert not any(b.endswith("حضور دارند") for b in digest(text).bullets), digest(text).bullets
+
+
+def test_an_opener_that_begins_a_compound_stays() -> None:
+    text = (
+        "هم تیمی های مهاجم ایرانی با شکست در این بازی با ۲۰ امتیاز در رده دوازدهم جدول"
+        " قرار گرفتند و در دو هفته باقی مانده کورس سختی خواهند داشت."
+    )
+    assert any(b.startswith("هم تیمی های") for b in digest(text).bullets), digest(text).bullets
+
+
+def test_a_reporters_clause_is_not_glued_to_a_quote() -> None:
+    # with more clauses than bullets, clauses of one sentence are joined: never across a colon
+    text = (
+        "به گزارش خبرنگار ما، مدیرکل پست استان گفت: پست استان با ۹۷۲ واحد پستی به مردم خدمات"
+        " می‌دهد.\nوی افزود: ۱۸۴۲ نفر در بخش خصوصی با پست همکاری دارند و تاکنون ۷۴ نفر مشغول"
+        " به کار شدند.\nوی گفت: در سال گذشته ۲ میلیارد تومان زیان داشته‌ایم.\nوی ادامه داد: یک"
+        " میلیون و ۳۲۳ کد پستی بر سر درب منازل نصب شده است.\nوی افزود: ۲۰۰ خدمت تازه توسط پست"
+        " استان ارائه می‌شود.\nوی گفت: ممکن است در بین ۹۰۰ پرسنل نامه‌ای هم گم شود اما این مسئله"
+        " تخلف محسوب می‌شود.\nمدیرکل پست از افزایش دفاتر خدمات روستایی در استان به ۶۰۰ دفتر اشاره"
+        " کرد و در پاسخ به سئوالی درباره افزایش قیمت خدمات پستی نیز اذعان داشت: در سرجمع ۱۰ درصد"
+        " افزایش قیمت داشتیم.\nوی گفت: مرکز علمی و کاربردی پست با ۱۷۰ دانشجو در مقطع کاردانی"
+        " فعال است.\n"
+    )
+    assert not any("اشاره کرد و" in b for b in digest(text).bullets), digest(text).bullets
