@@ -1051,13 +1051,13 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
     while changed and s and not continues_event(s):  # "در ادامه رقابت‌های لیگ، …" stays
         changed = False
         for op in openers:
-            nxt = s[len(op) + 1 :].split(" ", 1)[0]
-            if s.startswith(op + " ") and nxt in opener_compounds().get(op, ()):
+            if not (s.startswith(op + " ") or s.startswith(op + "،")):
+                continue
+            if s[len(op) + 1 :].split(" ", 1)[0] in opener_compounds().get(op, ()):
                 continue  # "هم تیمی‌های گوچی …": one word, no opener
-            if s.startswith(op + " ") or s.startswith(op + "،"):
-                s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
-                changed = True
-                break
+            s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
+            changed = True
+            break
     return s
 
 
