@@ -2,7 +2,7 @@
 
 Both are single regex passes, linear in the text length. Sentences end at a
 line break or at ``. ! ? ؟ …`` followed by a space (so ``۱۲.۵`` stays whole), or at a
-full stop glued between two words;
+full stop glued between two words or to the word after it;
 a sentence longer than :data:`MAX_SENTENCE` characters is cut at a clause mark
 or a space so that later per-sentence work stays bounded.
 """
@@ -19,6 +19,8 @@ _SENT_END = re.compile(
     # "… افتتاح کرد.این …": a full stop the space after was lost from, between two words
     # (an abbreviation's single letters, "ج.ا.ایران", are left alone).
     r"|(?<=[\u0620-\u064a\u067e-\u06cc]{3})\.(?=[\u0622-\u064a\u067e-\u06cc]{2})"
+    # "… بالا ببرد .دستی که …": the space before the full stop instead of after it.
+    r"|(?<=[\u0620-\u064a\u067e-\u06cc] )\.(?=[\u0622-\u064a\u067e-\u06cc]{2})"
 )
 _TOKEN = re.compile(r"[\w\u200c]+(?:[٫٬.,/:][0-9۰-۹]+)*|[^\w\s]")
 

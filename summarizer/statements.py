@@ -205,7 +205,15 @@ def ends_on_participle(line: str) -> bool:
     toks = _word_tokens(line)
     if not toks or toks[-1].text in _TRUE_AUX:
         return False
+    if line.startswith(_among_openers()) and len(numbers_in(line)) == 1:
+        return False  # "در بین ۲۹ بازی برگزار شده": the matches played, no statement
     return toks[-1].text in ("بوده", "نبوده") or is_participle(toks[-1].text)
+
+
+@cache
+def _among_openers() -> tuple[str, ...]:
+    among = load_toml("phrases.toml").get("statements", {}).get("among_openers", [])
+    return tuple(p + " " for p in among)
 
 
 _CONTINUED = "در ادامه"
@@ -466,6 +474,12 @@ def _sideless_result(x: _Line) -> bool:
     return _nameless_result(x.toks) or _one_sided_result(x.toks)
 
 
+def _among_only(x: _Line) -> bool:
+    """``در بین ۲۹ بازی برگزار شده است``: among them, which one did what?"""
+    text = x.text
+    return text.startswith(_among_openers()) and "،" not in text and len(numbers_in(text)) == 1
+
+
 def _others_of(x: _Line) -> bool:
     """``۶۰ تن دیگر هم زخمی شدند``: others than whom?"""
     return bool(_OTHERS_RX.match(x.text))
@@ -597,6 +611,7 @@ _CHECKS: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("no_main_verb", _subordinate_only),
     ("no_subject", _sideless_result),
     ("no_subject", _others_of),
+    ("no_subject", _among_only),
     ("no_subject", _endpoint_only),
     ("garbled", _garbled),
     ("no_subject", _named_elsewhere),
@@ -1168,6 +1183,7 @@ _NOT_IN_HEADLINES = frozenset({"که", "اینکه", "این‌که", "نه", "�
 MAX_HEADLINE_WORDS = 26
 MIN_STATEMENT_WORDS = 5
 MIN_HEADLINE_WORDS = 4
+MAX_HEAD_TO_FIGURE = 12  # words from a headline's verbal noun to its figure
 
 
 @cache
@@ -1184,13 +1200,14 @@ def _ends_on_report_verb(text: str) -> bool:
 
 
 def _headed(toks: list[Token]) -> bool:
-    """A headline phrase: a verbal noun first, a figure after it, no clause inside."""
+    """A headline phrase: a verbal noun first, a figure soon after it, no clause inside."""
     heads = words().heads
     first = toks[0].text
     two = first + " " + toks[1].text if len(toks) > 1 else first
+    figure = next((k for k, t in enumerate(toks) if k and any(ch.isdigit() for ch in t.text)), 0)
     return (
         (first in heads or two in heads)
-        and any(ch.isdigit() for t in toks[1:] for ch in t.text)
+        and 0 < figure <= MAX_HEAD_TO_FIGURE  # "تولید کار و تلاش و با شاخص‌های … ۱۰ سکه"
         and MIN_HEADLINE_WORDS <= len(toks) <= MAX_HEADLINE_WORDS
         and toks[-1].text not in _MONEY_OR_PERCENT_UNITS  # "کاهش ۱۳ درصد": of what?
         and not any(t.text in _NOT_IN_HEADLINES for t in toks)

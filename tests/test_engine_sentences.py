@@ -29,6 +29,11 @@ def test_a_full_stop_without_its_space_still_splits() -> None:
     assert len(_texts("نماینده ج.ا.ایران ۳ پیشنهاد داد.")) == 1
 
 
+def test_a_full_stop_with_its_space_before_it_still_splits() -> None:
+    text = "مس در دقیقه ۸۴ گل خورد .دستی که ۲ معنا داشت بالا رفت."
+    assert _texts(text) == ["مس در دقیقه ۸۴ گل خورد .", "دستی که ۲ معنا داشت بالا رفت."]
+
+
 def test_spans_are_trimmed_and_never_empty() -> None:
     text = "  \n. \n الف .  \n"
     for a, b in split_sentences(text):

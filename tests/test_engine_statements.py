@@ -32,6 +32,8 @@ from summarizer.statements import (
         "هیات اقتصادی متشکل از ۴۰ نفر است که برای گسترش همکاری به تهران آمده است",
         "یاران سرمربی در بازی رفت با ۲ گل به پیروزی رسیدند",
         "بنفیکا ۲-۰ مقابل پورتو به پیروزی دست یافت",
+        "در مجموع ۱۲ نفر از اعضای باند دستگیر شدند",
+        "از میان ۱۰ نامزد، حسنی مبارک از بخت بیشتری برای پیروزی برخوردار است",
     ],
 )
 def test_complete_statements_and_headlines_pass(line: str) -> None:
@@ -73,6 +75,14 @@ def test_complete_statements_and_headlines_pass(line: str) -> None:
         ("فهرست ۲۵ نفره ایشان هنوز کامل نشده است", "no_subject"),
         ("این ۴ بازیکن در تمرین امروز غایب بودند", "no_subject"),
         ("۳۰۰ نفر از این تعداد را زنان تشکیل می‌دهند", "no_subject"),
+        # Only the group a figure was taken from: which of them did what?
+        ("در بین ۲۹ بازی برگزار شده است", "no_subject"),
+        # A headline noun far from its figure heads some other phrase.
+        (
+            "تولید کار و تلاش و با شاخص‌های داوری کار و تلاش در روستا و احیای فرهنگ روستا"
+            " به طور مثبت به فیلم برگزیده خود ۱۰ سکه",
+            "no_verb",
+        ),
         # A noun and its relative clause, the noun's own verb cut away.
         ("سخنگوی دولت گفت طرح حمایتی که برای ۹۰ روز اجرا می‌شود", "no_main_verb"),
         ("در دیدار دو تیم که عصر جمعه برگزار شد و با تساوی ۱-۱ به پایان رسید", "no_main_verb"),
