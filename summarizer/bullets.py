@@ -1055,10 +1055,20 @@ def _strip_openers(s: str, openers: tuple[str, ...]) -> str:
                 continue
             if s[len(op) + 1 :].split(" ", 1)[0] in opener_compounds().get(op, ()):
                 continue  # "هم تیمی‌های گوچی …": one word, no opener
-            s = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
+            rest = s[len(op) + 1 :].lstrip(_EDGE_PUNCT)
+            if " " in op and rest.startswith("و "):
+                # "با این اقدام و شناسایی انشعاب‌های غیرمجاز، …": the phrase goes on to its comma
+                comma = rest.find("،", 0, MAX_COORDINATED_OPENER)
+                if comma < 0:
+                    continue
+                rest = rest[comma + 1 :].lstrip(_EDGE_PUNCT)
+            s = rest
             changed = True
             break
     return s
+
+
+MAX_COORDINATED_OPENER = 100  # characters from an opener's «و» to the comma that ends it
 
 
 _PASSIVE_STEMS = frozenset({"شد", "شو", "گردید", "گرد"})

@@ -456,3 +456,8 @@ def test_a_reporters_clause_is_not_glued_to_a_quote() -> None:
         " فعال است.\n"
     )
     assert not any("اشاره کرد و" in b for b in digest(text).bullets), digest(text).bullets
+
+
+def test_an_opener_coordinated_with_more_is_set_aside_to_its_comma() -> None:
+    text = "با این اقدام و شناسایی انشعاب‌های غیرمجاز، هدررفت آب در شبکه شهری ۷ درصد کاهش یافت."
+    assert _bullets(text) == ["هدررفت آب در شبکه شهری ۷ درصد کاهش یافت"]
