@@ -176,6 +176,7 @@ class Tables:
     predicate_verbs: frozenset[str]
     predicate_stems: frozenset[str]
     not_events: frozenset[str]
+    state_heads: frozenset[str]
     whole_words: frozenset[str]
     score_heads: frozenset[str]
     time_heads: frozenset[str]
@@ -255,6 +256,7 @@ def tables() -> Tables:
         predicate_verbs=frozenset(subj.get("predicate_verbs", [])),
         predicate_stems=frozenset(subj.get("predicate_stems", [])),
         not_events=frozenset(subj.get("not_events", [])),
+        state_heads=frozenset(subj.get("state_heads", [])),
         whole_words=frozenset(subj.get("whole_words", [])),
         score_heads=frozenset(subj.get("score_heads", [])),
         time_heads=frozenset(trivia.get("time_heads", [])),
@@ -372,6 +374,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _shared_tails(out, first, text)
         _coordinated_money(out, first, tokens, starts)
         _parallel_shares(out, first, tokens, starts)
+        _parallel_items(out, first, tokens, starts)
         _partitive_back(out, first, tokens, starts)
     return out
 
@@ -379,11 +382,16 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
 def _coordinated_money(
     out: list[Mention], first: int, tokens: list[Token], starts: list[int]
 ) -> None:
-    """``۵۸۰ هزار دلار به کالدرون و حدود ۱۰۰ هزار دلار به خواکین بدهکار است``: two
-    amounts joined by «و» under one verb share what the verb makes of them."""
-    for idx in range(len(out) - 2, first - 1, -1):
-        m, n = out[idx], out[idx + 1]
-        if m.kind != "money" or n.kind != "money" or m.subject or not n.subject:
+    """``۵۸۰ هزار دلار به کالدرون و حدود ۱۰۰ هزار دلار به خواکین بدهکار است``، ``در
+    مرحله اول ۸۱ هزار نفر و در مرحله دوم ۸۰ هزار نفر مشمول … هستند``: two amounts, or
+    two counts of one unit, joined by «و» under one verb share what the verb makes of
+    them."""
+    amounts = [x for x in out[first:] if x.kind not in ("ordinal", "date")]
+    for idx in range(len(amounts) - 2, -1, -1):
+        m, n = amounts[idx], amounts[idx + 1]
+        if m.subject or not n.subject or m.kind != n.kind:
+            continue
+        if m.kind != "money" and not (m.kind == "count" and m.unit and m.unit == n.unit):
             continue
         if m.drop or n.drop or n.sentence != m.sentence:
             continue
@@ -429,6 +437,36 @@ def _parallel_shares(
         if item and item[0].text not in t.prepositions:
             continue
         m.subject, m.subject_surface = p.subject, p.subject_surface
+
+
+def _parallel_items(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """``تقاضا برای بنزین ۶۴ درصد، تقاضا برای گازوئیل ۶۱ درصد و تقاضا برای سوخت ۹۴
+    درصد کاهش یافته است``: items of a list that open on the noun the last item's figure
+    was found to change share its subject; the verb after the last item is theirs too."""
+    mine = [x for x in out[first:] if x.kind == "percent" and not x.drop]
+    for idx in range(len(mine) - 2, -1, -1):
+        m, n = mine[idx], mine[idx + 1]
+        if m.subject or not n.subject or m.sentence != n.sentence:
+            continue
+        head = n.subject.split(" ", 1)[0]
+        a = bisect_left(starts, m.end)
+        b = bisect_left(starts, n.qual_start if n.qual_start is not None else n.num_start)
+        if not a < b <= a + 10 or tokens[a].text not in ("،", ",", "و"):
+            continue
+        if any(is_verb_token(x) or x.text in _LIST_STOPS for x in tokens[a:b]):
+            continue
+        k = a + 1 if a + 1 < b and tokens[a + 1].text == "و" else a
+        if tokens[k + 1].text != head:
+            continue  # the next item opens on another noun: its own subject
+        lo = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        opener = next(
+            (i for i in range(lo - 1, max(-1, lo - 8), -1) if tokens[i].text == head), None
+        )
+        if opener is not None and not any(
+            tokens[i].text in ("،", ",", ".", ":", "؛") or is_verb_token(tokens[i])
+            for i in range(opener, lo)
+        ):
+            m.subject, m.subject_surface = n.subject, n.subject_surface
 
 
 _PARTITIVE_PRONOUNS = frozenset(
@@ -1157,6 +1195,8 @@ def _np(tokens: list[Token], j: int, limit: int, max_len: int = 3) -> int:
         if w in _preverbs() or w in t.increase or w in t.decrease or w.endswith("ترین"):
             break
         k += 1
+    while k > j and tokens[k - 1].text in t.state_heads:
+        k -= 1  # "کارگران ساختمانی تحت": a phrase never ends on its preposition
     return k
 
 
@@ -1223,6 +1263,10 @@ def _subject(
         subject = _times_event(tokens, k, limit)  # ۳ بار قهرمان شد
     if subject is None and not times:
         subject, np_end = _counted_after(m, tokens, j, limit, unit)
+    if subject is None and not times and m.kind == "money":
+        past = _past_brackets(tokens, j, len(tokens))
+        if past is not None:  # "۱.۵ میلیارد دلار (۱.۳ میلیارد یورو) بودجه": the clause goes on
+            subject, _ = _counted_after(m, tokens, past, len(tokens), unit)
     surface: str | None = None
     if subject is not None and " " not in subject:
         subject, surface = _qualified_before(tokens, before, subject)
@@ -1265,6 +1309,22 @@ def _subject(
         m.subject_surface = surface
     if np_end > j:
         m.np_end = max(m.np_end, tokens[np_end - 1].end)
+
+
+MAX_BRACKET_TOKENS = 14
+
+
+def _past_brackets(tokens: list[Token], j: int, limit: int) -> int | None:
+    """The token after a bracketed aside that opens at ``j`` (a conversion, ``(۹۱
+    میلیون پوند / ۱۰۲ میلیون یورو)``), or None when none opens there."""
+    if j >= limit or tokens[j].text != "(":
+        return None
+    for k in range(j + 1, min(limit, j + MAX_BRACKET_TOKENS)):
+        if tokens[k].text == ")":
+            return k + 1 if k + 1 < limit else None
+        if tokens[k].text in ("(", ".", "؛", ":"):
+            return None
+    return None
 
 
 def _identifiers(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
@@ -2325,6 +2385,8 @@ def _event(tokens: list[Token], j: int, limit: int) -> str | None:
             return None
         if w in NOT_PEOPLE_EVENTS:
             return None  # "… با شرکت ۴۵۰ نفر برگزار کرد": the people were not held
+        if w in t.state_heads and k + 1 < limit and is_word(tokens[k + 1]):
+            return f"{w} {tokens[k + 1].text}"  # "… نفر تحت پوشش بیمه قرار گرفتند"
         if w in t.stop or w in lexicon().stopwords:
             continue
         if w in t.predicate_verbs or verb_stem(w) in t.predicate_stems:

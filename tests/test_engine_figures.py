@@ -821,3 +821,43 @@ def test_subjects_past_an_adjective_a_stem_a_head_or_an_also(
 def test_a_currency_or_measure_said_as_an_adjective_is_its_unit(text: str, unit: str) -> None:
     d = digest(text)
     assert [f.unit for f in d.figures][:1] == [unit], [(f.text, f.unit) for f in d.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people counted by the state they were put in
+        ("در این طرح ۱۲ هزار نفر تحت پوشش بیمه قرار گرفتند.", {"۱۲ هزار": "تحت پوشش"}),
+        # ... unless a partitive names them, and the state is no part of it
+        (
+            "در این طرح ۱۲ هزار نفر از کارگران ساختمانی تحت پوشش بیمه قرار گرفتند.",
+            {"۱۲ هزار": "کارگران ساختمانی"},
+        ),
+        # two counts of one unit, an ordinal between them, share the event after the last
+        (
+            "در مرحله نخست ۴۵ هزار نفر و در مرحله دوم، ۳۸ هزار نفر مشمول این وام شدند.",
+            {"۴۵ هزار": "مشمول", "۳۸ هزار": "مشمول"},
+        ),
+        # money named by the noun after the conversion in brackets
+        (
+            "دولت ۲.۵ میلیارد دلار (معادل ۱۰۵ هزار میلیارد تومان) بودجه برای این طرح در نظر گرفت.",
+            {"۲.۵ میلیارد": "بودجه"},
+        ),
+        # items of a list that open on the same head noun share it
+        (
+            "مصرف برق در صنایع ۱۴ درصد، مصرف برق در بخش خانگی ۹ درصد و مصرف برق"
+            " کشاورزی ۶ درصد افزایش یافته است.",
+            {"۱۴ درصد": "مصرف برق", "۹ درصد": "مصرف برق"},
+        ),
+        # money taken unlawfully is named by the act
+        ("این باند ۸۰۰ میلیون تومان از کسبه اخاذی کرده بود.", {"۸۰۰ میلیون": "اخاذی"}),
+        ("مبلغ ۳ میلیارد ریال رشوه از متهم کشف شد.", {"۳ میلیارد": "رشوه"}),
+        # "among" opens no counted-noun phrase
+        ("این دانشگاه جزو ۵۰۰ دانشگاه برتر جهان قرار گرفت.", {"۵۰۰": "دانشگاه برتر جهان"}),
+    ],
+)
+def test_subjects_of_a_state_a_pair_a_conversion_and_a_list(
+    text: str, expected: dict[str, str]
+) -> None:
+    found = _subjects(text)
+    assert {k: found.get(k) for k in expected} == expected, found
