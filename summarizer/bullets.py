@@ -500,6 +500,7 @@ def _finished(line: str | None) -> str:
     if not line:
         return ""
     line = _asides_rx().sub(" ", line)  # "آلمان برای مثال در بازی اول …"
+    line = _ALSO_RX.sub("", line)  # "احمدی‌نژاد نیز ۲۳ هزار رای کسب کرد": also, than whom?
     line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
     if ends_on_participle(line):
         succeeded = _SUCCEEDED_RX.search(line)
@@ -512,6 +513,7 @@ def _finished(line: str | None) -> str:
     return line
 
 
+_ALSO_RX = re.compile(r"(?<=\S)\s+نیز(?=\s|$)")
 _SUCCEEDED_RX = re.compile(r"(?:^|\s)موفق\s+(شد|شدند)\s")
 
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from summarizer.lexicon import (
     ADV,
@@ -376,7 +377,64 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         _parallel_shares(out, first, tokens, starts)
         _parallel_items(out, first, tokens, starts)
         _partitive_back(out, first, tokens, starts)
+        _relative_changes(out, first, tokens, starts)
+        _from_to(out, first, tokens, starts)
     return out
+
+
+MAX_FROM_TO_TOKENS = 5
+
+
+def _from_to(out: list[Mention], first: int, tokens: list[Token], starts: list[int]) -> None:
+    """``تراکنش دفاتر از یک میلیون در سال ۸۶ به ۴ میلیون در سال ۸۷ افزایش یافت``: the
+    value a change started from is of what the value it reached is."""
+    mine = [x for x in out[first:] if not x.drop and x.kind not in ("date", "ordinal")]
+    for m, n in pairwise(mine):
+        if m.subject or not n.subject or m.kind != n.kind or m.sentence != n.sentence:
+            continue
+        lo = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        a = bisect_left(starts, m.end)
+        b = bisect_left(starts, n.qual_start if n.qual_start is not None else n.num_start)
+        if lo == 0 or tokens[lo - 1].text != "از" or not a < b <= a + MAX_FROM_TO_TOKENS:
+            continue
+        if tokens[b - 1].text != "به" or any(
+            is_verb_token(x) or x.text in _LIST_STOPS or x.text in ("،", ",") for x in tokens[a:b]
+        ):
+            continue
+        m.subject, m.subject_surface = n.subject, n.subject_surface
+
+
+MAX_RELATIVE_TOKENS = 12
+
+
+def _relative_changes(
+    out: list[Mention], first: int, tokens: list[Token], starts: list[int]
+) -> None:
+    """``نرخ تورم به ۳۲ درصد رسیده که نسبت به ماه قبل، ۲.۶ واحد درصد کاهش نشان
+    می‌دهد``: a change (a percent, or money in the unit of the figure before) with no
+    subject of its own, in a «که» clause right after the verb of the clause before,
+    is a change of that clause's subject."""
+    for idx in range(first + 1, len(out)):
+        m = out[idx]
+        if m.subject or m.drop or m.change is None or m.kind not in ("percent", "money"):
+            continue
+        p = next((x for x in reversed(out[first:idx]) if not x.drop and x.kind != "date"), None)
+        if p is not None and m.kind == "money" and p.unit != m.unit:
+            continue  # "قیمت دلار ۱۵ هزار تومان … که … کاهش ۱۰۰ تومانی داشته": one unit
+        if p is None or not p.subject or p.sentence != m.sentence:
+            continue
+        a = bisect_left(starts, p.end)
+        b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        if not a < b <= a + MAX_RELATIVE_TOKENS:
+            continue
+        that = next((i for i in range(a + 1, b) if tokens[i].text == "که"), None)
+        if that is None or not is_verb_token(tokens[that - 1]):
+            continue
+        if any(is_verb_token(x) or x.text in _LIST_STOPS for x in tokens[that + 1 : b]):
+            continue
+        if any(x.text in (".", "؛", ":") for x in tokens[a:that]):
+            continue
+        m.subject, m.subject_surface = p.subject, p.subject_surface
 
 
 def _coordinated_money(
@@ -2074,6 +2132,9 @@ def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: i
             return True
         if verb_stem(w) in t.predicate_stems:
             return True
+        if has_digit(tokens[k]) and k > 0 and tokens[k - 1].text in _YEAR_HEADS:
+            k += 1  # "در سال ۸۷ افزایش یافت": the year of the period phrase
+            continue
         if not is_word(tokens[k]) or has_digit(tokens[k]):
             return False
         if w in t.period_prep_starts:
@@ -2081,9 +2142,31 @@ def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: i
             if e > k:
                 k = e
                 continue
+        if w == "نسبت" and k + 1 < len(tokens) and tokens[k + 1].text == "به":
+            e = _comparison_end(tokens, k + 2, limit)
+            if e is not None:
+                k = e  # ۶۳ درصد نسبت به مدت مشابه سال قبل افت داشته است
+                continue
         k += 1
         steps += 1
     return False
+
+
+_YEAR_HEADS = frozenset({"سال", "سالهای", "سال‌های"})
+MAX_COMPARISON_TOKENS = 7
+
+
+def _comparison_end(tokens: list[Token], k: int, limit: int) -> int | None:
+    """The change word that closes ``نسبت به …`` opened before ``k``: the phrase is
+    words only, at most ``MAX_COMPARISON_TOKENS`` long; None if no change ends it."""
+    t = tables()
+    for x in range(k, min(limit, len(tokens), k + MAX_COMPARISON_TOKENS)):
+        w = tokens[x].text
+        if w in t.increase or w in t.decrease or w in t.change_nouns:
+            return x
+        if not is_word(tokens[x]) or has_digit(tokens[x]) or is_verb_token(tokens[x]):
+            return None
+    return None
 
 
 def _period_phrase_end(tokens: list[Token], i: int) -> int:
@@ -2228,9 +2311,24 @@ def _payment_after(tokens: list[Token], j: int, limit: int) -> str | None:
         if w in _DEBT_WORDS and k + 1 < len(tokens) and is_verb_token(tokens[k + 1]):
             return w  # ۵۸۰ هزار دلار به کالدرون بدهکار است
         paid = _MONEY_VERBS.get(verb_stem(w) or (w[:-1] if w.endswith("ه") else ""))
+        if paid is not None and paid in _TAKEN and not _taken_from(tokens, j, k):
+            return None  # "در نظر گرفته شد": a verb of its own, not money taken
         if paid is not None:
             return paid  # ۱۶۰ میلیارد تومان به کمیته امداد پرداخته‌ایم
     return None
+
+
+_TAKEN = frozenset({"دریافت"})
+
+
+def _taken_from(tokens: list[Token], j: int, k: int) -> bool:
+    """Money before ``گرفت`` at ``k`` is taken when someone it was taken from stands
+    between (``از وزارت گرفتند``) or the verb follows the amount or its modal."""
+    return (
+        k == j
+        or tokens[k - 1].text in ("باید", "نباید")
+        or any(tokens[x].text == "از" for x in range(j, k))
+    )
 
 
 _MONEY_VERBS: dict[str, str] = dict(

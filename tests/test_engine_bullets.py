@@ -461,3 +461,13 @@ def test_a_reporters_clause_is_not_glued_to_a_quote() -> None:
 def test_an_opener_coordinated_with_more_is_set_aside_to_its_comma() -> None:
     text = "با این اقدام و شناسایی انشعاب‌های غیرمجاز، هدررفت آب در شبکه شهری ۷ درصد کاهش یافت."
     assert _bullets(text) == ["هدررفت آب در شبکه شهری ۷ درصد کاهش یافت"]
+
+
+def test_a_bullet_drops_the_also_that_points_to_a_line_not_shown() -> None:
+    text = (
+        "در این شهر نامزد نخست ۱۴ هزار و ۲۰۰ رای به دست آورد."
+        " نامزد دوم نیز ۱۱ هزار و ۹۰۰ رای را کسب کرد."
+    )
+    bullets = digest(text).bullets
+    assert "نامزد دوم ۱۱ هزار و ۹۰۰ رای را کسب کرد" in bullets, bullets
+    assert not any(re.search(r"\sنیز(\s|$)", b) for b in bullets), bullets

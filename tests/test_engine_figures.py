@@ -861,3 +861,50 @@ def test_subjects_of_a_state_a_pair_a_conversion_and_a_list(
 ) -> None:
     found = _subjects(text)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison between the figure and its change
+        (
+            "معاملات زمین در استان، ۴۱ درصد نسبت به مدت مشابه سال قبل افت داشته است.",
+            {"۴۱ درصد": "معاملات زمین"},
+        ),
+        # a change in a «که» clause after the verb of the clause before
+        (
+            "صادرات استان به ۲ میلیارد دلار رسید که نسبت به سال گذشته ۱۵ درصد افزایش دارد.",
+            {"۱۵ درصد": "صادرات استان"},
+        ),
+        # ... and money in the unit of the figure before
+        (
+            "صرافی‌ها قیمت یورو را ۱۶ هزار و ۸۰۰ تومان اعلام کردند که نسبت به روز گذشته"
+            " افزایش ۲۰۰ تومانی داشته است.",
+            {"۲۰۰": "قیمت یورو"},
+        ),
+        # from one value to another, each with its year
+        (
+            "فروش بلیت از ۳۱۰ هزار در سال ۹۶ به ۴۵۰ هزار در سال ۹۷ افزایش یافت.",
+            {"۳۱۰ هزار": "فروش بلیت", "۴۵۰ هزار": "فروش بلیت"},
+        ),
+    ],
+)
+def test_subjects_of_a_change_past_a_comparison_a_relative_or_a_year(
+    text: str, expected: dict[str, str]
+) -> None:
+    found = _subjects(text)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "subject"),
+    [
+        # a rial of another country is its currency, not a subject
+        ("باشگاه مبلغ ۹۰ میلیون ریال سعودی بدهی دارد.", "ریال سعودی", "بدهی"),
+        # money taken is money received
+        ("این باشگاه پارسال ۱۲ میلیارد تومان از وزارت گرفت.", "تومان", "دریافت"),
+    ],
+)
+def test_a_foreign_rial_and_money_taken(text: str, unit: str, subject: str) -> None:
+    found = [(f.unit, f.subject) for f in digest(text).figures if f.kind == "money"]
+    assert found == [(unit, subject)], found
