@@ -2143,9 +2143,9 @@ def _is_predicate(m: Mention, tokens: list[Token], j: int, limit: int, before: i
                 k = e
                 continue
         if w == "نسبت" and k + 1 < len(tokens) and tokens[k + 1].text == "به":
-            e = _comparison_end(tokens, k + 2, limit)
-            if e is not None:
-                k = e  # ۶۳ درصد نسبت به مدت مشابه سال قبل افت داشته است
+            closed = _comparison_end(tokens, k + 2, limit)
+            if closed is not None:
+                k = closed  # ۶۳ درصد نسبت به مدت مشابه سال قبل افت داشته است
                 continue
         k += 1
         steps += 1
