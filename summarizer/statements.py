@@ -480,6 +480,11 @@ def _among_only(x: _Line) -> bool:
     return text.startswith(_among_openers()) and "،" not in text and len(numbers_in(text)) == 1
 
 
+def _times_first(x: _Line) -> bool:
+    """``دو بار با استقلال بازی کرده``: who did it twice? The doer comes before the count."""
+    return bool(x.groups) and bool(_TIMES_FIRST_RX.match(x.text))
+
+
 def _others_of(x: _Line) -> bool:
     """``۶۰ تن دیگر هم زخمی شدند``: others than whom?"""
     return bool(_OTHERS_RX.match(x.text))
@@ -611,6 +616,7 @@ _CHECKS: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("no_main_verb", _subordinate_only),
     ("no_subject", _sideless_result),
     ("no_subject", _others_of),
+    ("no_subject", _times_first),
     ("no_subject", _among_only),
     ("no_subject", _endpoint_only),
     ("garbled", _garbled),
@@ -875,6 +881,9 @@ _BARE_THAT_RX = re.compile(
 )
 _FIRST_PERSON_WORDS = frozenset({"ما", "من", "مان", "ام"})
 # A line that opens with "N (noun) دیگر": the others of a count stated before.
+_TIMES_FIRST_RX = re.compile(
+    r"^(?:[0-9۰-۹]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)\s+(?:بار|مرتبه|دفعه)\s"
+)
 _OTHERS_RX = re.compile(r"^[0-9۰-۹][0-9۰-۹٬,.٫]*(?:\s+\S+)?\s+دیگر(?:\s|$)")
 _DOUBLE_SCALE_RX = re.compile(r"(هزار|میلیون|میلیارد) و [0-9۰-۹٬,]+ \1(?:\s|$)")
 # "به ۱.۲ هزار واحد محدود شد": the figure a change ended at, with what changed left out.

@@ -262,6 +262,12 @@ def test_a_line_about_the_others_of_a_count_is_not_alone() -> None:
     assert "no_subject" not in problems("۱۲ هزار نفر در این طرح ملی شرکت کردند")
 
 
+def test_a_line_that_opens_with_a_count_of_times_has_lost_its_doer() -> None:
+    assert "no_subject" in problems("سه بار با این تیم به فینال رسیده است")
+    assert "no_subject" in problems("۴ مرتبه در این رقابت‌ها قهرمان شده است")
+    assert problems("تیم ملی ۳ بار در این رقابت‌ها قهرمان شده است") == []
+
+
 def test_a_line_that_opens_with_its_figure_as_object_has_no_subject() -> None:
     # the figure's phrase is the object (را): who supplies it is in text not shown
     assert "no_subject" in problems("کمتر از ۲۳ درصد تقاضای جهانی بازار را تامین می‌کند")
