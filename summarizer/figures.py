@@ -72,6 +72,7 @@ _CLASS_HEADS = _word_list("class_heads")
 _CLASS_UNITS = _word_list("class_units")
 _DISTANCE_HEADS = _word_list("distance_heads")
 _TIME_ENDS = _word_list("time_phrase_ends")
+_TIME_POINTS = _word_list("time_points")
 _AGE_GROUP_QUALIFIERS = _word_list("age_group_qualifiers")
 _STOCK_FIGURES = _word_list("stock_figures")
 _TIMES = load_toml("phrases.toml").get("identifiers", {})
@@ -416,15 +417,17 @@ def _relative_changes(
     is a change of that clause's subject."""
     for idx in range(first + 1, len(out)):
         m = out[idx]
-        if m.subject or m.drop or m.change is None or m.kind not in ("percent", "money"):
+        if m.subject or m.drop or m.kind not in ("percent", "money"):
             continue
+        b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
+        if m.change is None and not (m.kind == "percent" and b > 0 and tokens[b - 1].text == "به"):
+            continue  # "… ۹۳ درصد بوده که با این سیستم به ۹۸ درصد می‌رسد": the value reached
         p = next((x for x in reversed(out[first:idx]) if not x.drop and x.kind != "date"), None)
         if p is not None and m.kind == "money" and p.unit != m.unit:
             continue  # "قیمت دلار ۱۵ هزار تومان … که … کاهش ۱۰۰ تومانی داشته": one unit
         if p is None or not p.subject or p.sentence != m.sentence:
             continue
         a = bisect_left(starts, p.end)
-        b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
         if not a < b <= a + MAX_RELATIVE_TOKENS:
             continue
         that = next((i for i in range(a + 1, b) if tokens[i].text == "که"), None)
@@ -1349,6 +1352,8 @@ def _subject(
             or (_event_phrase(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_event(tokens, j, limit) if wide and _counts_people(m, unit) else None)
             or (_clause_subject(m, tokens, j, limit, before, c_from) if wide else None)
+            or (_change_named_after(tokens, j, limit) if m.kind == "percent" else None)
+            or (_fronted_partitive(m, tokens, before, c_from) if wide and not money else None)
             or (_payment_before(m, tokens, before, c_from) if money else None)
             or (_payment_after(tokens, j, limit) if money else None)
             or (_money_head_before(tokens, _before_qualifier(m, tokens, before)) if money else None)
@@ -2275,6 +2280,50 @@ def _changed_after(m: Mention, tokens: list[Token], before: int, j: int, limit: 
     if end == k < limit and is_word(tokens[k]) and verb_stem(tokens[k].text) == tokens[k].text:
         end = max(k + 1, _np(tokens, k + 1, limit))  # "رشد ۱۵ درصدی کاشت سیب‌زمینی": a noun
     return _words(tokens, k, end) if end > k else None
+
+
+_HAVE_OR_SHOW = frozenset({"داشت", "دار", "نشان"})
+
+
+def _change_named_after(tokens: list[Token], j: int, limit: int) -> str | None:
+    """``۱۰ درصد افزایش قیمت داشتیم``، ``۵.۶ درصد افزایش تردد را نشان می‌دهد``: a
+    change noun after the percent, the noun phrase after it what changed, then a verb of
+    having or showing."""
+    t = tables()
+    if j >= limit or tokens[j].text not in t.change_nouns:
+        return None
+    end = _np(tokens, j + 1, limit)
+    if end == j + 1:
+        return None
+    k = end + 1 if end < limit and tokens[end].text == "را" else end
+    if k < limit and (tokens[k].text in _HAVE_OR_SHOW or verb_stem(tokens[k].text) in _HAVE_OR_SHOW):
+        return _words(tokens, j + 1, end)
+    return None
+
+
+MAX_FRONTED_PARTITIVE = 6
+
+
+def _fronted_partitive(m: Mention, tokens: list[Token], before: int, c_from: int) -> str | None:
+    """``از مطالبات این فصل بیش از ۹۰ درصد را پرداخت کرده‌ایم``: a clause that opens on
+    «از X» right before the figure counts part of X."""
+    t = tables()
+    b = _before_qualifier(m, tokens, before)
+    k = c_from
+    while k < b and tokens[k].text in t.clause_skip:
+        k += 1
+    if k >= b or tokens[k].text != "از" or not 2 <= b - k <= MAX_FRONTED_PARTITIVE + 1:
+        return None
+    e = b - 1 if tokens[b - 1].text in ("،", ",") else b
+    words = tokens[k + 1 : e]
+    if not words or any(
+        not is_word(x) or has_digit(x) or is_verb_token(x) or x.text in t.prepositions
+        for x in words
+    ):
+        return None
+    if words[0].text in t.stop or words[0].text in t.not_partitive or words[0].text in _TIME_POINTS:
+        return None
+    return _words(tokens, k + 1, e)
 
 
 def _changed_object(

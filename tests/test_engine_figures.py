@@ -908,3 +908,29 @@ def test_subjects_of_a_change_past_a_comparison_a_relative_or_a_year(
 def test_a_foreign_rial_and_money_taken(text: str, unit: str, subject: str) -> None:
     found = [(f.unit, f.subject) for f in digest(text).figures if f.kind == "money"]
     assert found == [(unit, subject)], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what changed named after the change noun, then a verb of having or showing
+        ("امسال ۱۲ درصد افزایش اجاره‌بها داشتیم.", {"۱۲ درصد": "اجاره‌بها"}),
+        # a clause that opens on «از X» counts part of X
+        (
+            "از بدهی‌های معوق باشگاه بیش از ۶۰ درصد را تسویه کرده‌ایم.",
+            {"۶۰ درصد": "بدهی‌های معوق باشگاه"},
+        ),
+        # ... but not from a day or a moment
+        ("از فردا ۱۵ درصد کاهش می‌یابد.", {"۱۵ درصد": None}),
+        # the value reached, in a «که» clause after the clause it tells of
+        (
+            "دقت پیش‌بینی‌ها ۸۰ درصد بوده که با سامانه جدید به ۹۲ درصد می‌رسد.",
+            {"۹۲ درصد": "دقت پیش‌بینی‌ها"},
+        ),
+    ],
+)
+def test_percent_subjects_after_the_change_from_a_fronted_whole_or_reached(
+    text: str, expected: dict[str, str | None]
+) -> None:
+    found = _subjects(text)
+    assert {k: found.get(k) for k in expected} == expected, found
