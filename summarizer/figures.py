@@ -2296,7 +2296,8 @@ def _change_named_after(tokens: list[Token], j: int, limit: int) -> str | None:
     if end == j + 1:
         return None
     k = end + 1 if end < limit and tokens[end].text == "را" else end
-    if k < limit and (tokens[k].text in _HAVE_OR_SHOW or verb_stem(tokens[k].text) in _HAVE_OR_SHOW):
+    verb = tokens[k].text if k < limit else ""
+    if verb in _HAVE_OR_SHOW or verb_stem(verb) in _HAVE_OR_SHOW:
         return _words(tokens, j + 1, end)
     return None
 
