@@ -195,10 +195,14 @@ def _list_bullets(
         m = ranked[best].mention
         first = m.qual_start if m.qual_start is not None else m.num_start
         line = (
-            lists.leader(intro, row_line, first - spans[row][0])
-            if lists.ranks_first(row_line)
-            else None
-        ) or f"{intro}: {lists.row_text(row_line)}"
+            (
+                lists.leader(intro, row_line, first - spans[row][0])
+                if lists.ranks_first(row_line)
+                else None
+            )
+            or lists.result(intro, row_line)
+            or f"{intro}: {lists.row_text(row_line)}"
+        )
         shown = set().union(*(numbers_in(x) for x in lines)) if lines else set()
         if len(line) > MAX_CHARS or numbers_in(line) & shown:
             continue

@@ -160,6 +160,32 @@ def leader(name: str, row: str, at: int) -> str | None:
     return _SPACES_RX.sub(" ", f"{who} با {what} در صدر {name} قرار دارد")
 
 
+_RESULT_ROW_RX = re.compile(
+    r"^(?P<a>[^\d:،,؛]+?)\s+(?P<x>\d{1,3})\s*[-–—]?\s*(?P<b>[^\d:،,؛]+?)\s+(?P<y>\d{1,3})$"
+)
+_RESULTS_NAME_RX = re.compile(r"^نتایج(?:\s+(?:کامل|کلی|دیگر))?\s+")
+
+
+def result(name: str, row: str) -> str | None:
+    """The first row of a list of results as a sentence: under ``نتایج کامل مسابقات این
+    هفته``, ``پارسیان ۳۱ - ثامن‌الحجج سبزوار ۳۲`` -> ``در مسابقات این هفته،
+    ثامن‌الحجج سبزوار با نتیجه ۳۲ بر ۳۱ پارسیان را شکست داد``; ``None`` for any other
+    list or row."""
+    opened = _RESULTS_NAME_RX.match(name)
+    found = _RESULT_ROW_RX.match(row_text(row))
+    if opened is None or found is None:
+        return None
+    where = name[opened.end() :].strip()
+    a, b = found["a"].strip(" -–—"), found["b"].strip(" -–—")
+    x, y = found["x"], found["y"]
+    if not where or not a or not b:
+        return None
+    if int(x) == int(y):
+        return f"در {where}، {a} و {b} با نتیجه {x} بر {y} مساوی کردند"
+    (w, wv), (lo, lv) = ((a, x), (b, y)) if int(x) > int(y) else ((b, y), (a, x))
+    return f"در {where}، {w} با نتیجه {wv} بر {lv} {lo} را شکست داد"
+
+
 def row_text(row: str) -> str:
     """A row as a phrase: ``نیم سکه: ۶ میلیون تومان`` -> ``نیم سکه ۶ میلیون تومان``."""
     s = _SPACES_RX.sub(" ", row).strip()

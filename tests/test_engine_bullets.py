@@ -253,6 +253,21 @@ def test_a_list_after_the_story_keeps_the_storys_bullets() -> None:
     assert d.bullets[1:] == ["نتایج معاملات امروز بازار سکه: سکه تمام ۱۲ میلیون تومان"]
 
 
+def test_a_list_of_results_says_its_first_result_as_a_sentence() -> None:
+    text = (
+        "در هفته دوازدهم لیگ برتر بسکتبال چهار دیدار برگزار شد.\n"
+        "نتایج کامل دیدارهای این هفته:\n"
+        "شهرداری گرگان ۸۸ - نیروی زمینی ۷۴\n"
+        "پالایش نفت آبادان ۶۹ - مهرام ۸۱\n"
+        "ذوب آهن ۷۰ - پتروشیمی ۷۰\n"
+    )
+    bullets = digest(text).bullets
+    assert "در دیدارهای این هفته، شهرداری گرگان با نتیجه ۸۸ بر ۷۴ نیروی زمینی را شکست داد" in (
+        bullets
+    ), bullets
+    assert not any(":" in b for b in bullets), bullets
+
+
 def test_no_list_bullet_from_a_speaker_a_label_number_or_prose_lines() -> None:
     speaker = "وی افزود:\nسکه تمام: ۱۲ میلیون تومان\nنیم سکه: ۶ میلیون تومان\n"
     assert not any(": سکه" in b for b in digest(speaker).bullets)
