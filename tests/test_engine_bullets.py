@@ -486,3 +486,9 @@ def test_a_bullet_drops_the_also_that_points_to_a_line_not_shown() -> None:
     bullets = digest(text).bullets
     assert "نامزد دوم ۱۱ هزار و ۹۰۰ رای را کسب کرد" in bullets, bullets
     assert not any(re.search(r"\sنیز(\s|$)", b) for b in bullets), bullets
+
+
+def test_a_spoken_opener_is_dropped() -> None:
+    for opener in ("به هر حال", "در واقع", "در هر صورت"):
+        text = f"سرپرست تیم گفت: {opener} ۱۸ بازیکن در اردوی تیم ملی حضور دارند."
+        assert _bullets(text) == ["۱۸ بازیکن در اردوی تیم ملی حضور دارند"], (opener, _bullets(text))
