@@ -417,16 +417,28 @@ def _relative_changes(
     is a change of that clause's subject."""
     for idx in range(first + 1, len(out)):
         m = out[idx]
-        if m.subject or m.drop or m.kind not in ("percent", "money"):
+        if m.subject or m.drop or m.kind not in ("percent", "money", "count"):
             continue
         b = bisect_left(starts, m.qual_start if m.qual_start is not None else m.num_start)
-        if m.change is None and not (m.kind == "percent" and b > 0 and tokens[b - 1].text == "به"):
+        reached = b > 0 and tokens[b - 1].text in ("به", "رقم")
+        if m.change is None and not reached:
             continue  # "… ۹۳ درصد بوده که با این سیستم به ۹۸ درصد می‌رسد": the value reached
-        p = next((x for x in reversed(out[first:idx]) if not x.drop and x.kind != "date"), None)
-        if p is not None and m.kind == "money" and p.unit != m.unit:
-            continue  # "قیمت دلار ۱۵ هزار تومان … که … کاهش ۱۰۰ تومانی داشته": one unit
+        # a change of money or a count is of the figure before in its unit ("قیمت دلار
+        # ۱۵ هزار تومان … که … کاهش ۱۰۰ تومانی داشته"); a percent of the one before
+        p = next(
+            (
+                x
+                for x in reversed(out[first:idx])
+                if not x.drop
+                and x.kind not in ("date", "ordinal")
+                and (m.kind == "percent" or (x.kind == m.kind and x.unit == m.unit))
+            ),
+            None,
+        )
         if p is None or not p.subject or p.sentence != m.sentence:
             continue
+        if p.subject in tables().drop_heads:
+            continue  # "رقم ۵۶۱ میلیارد ریال بود که …": a bare head names nothing to share
         a = bisect_left(starts, p.end)
         if not a < b <= a + MAX_RELATIVE_TOKENS:
             continue
@@ -2520,6 +2532,9 @@ def _counts_people(m: Mention, unit: Unit | None) -> bool:
     return m.kind == "count" and unit is not None and unit.people
 
 
+_MODALS = frozenset({"توان", "توانست", "بای", "باید", "نباید"})
+
+
 def _event(tokens: list[Token], j: int, limit: int) -> str | None:
     """``۱۷ نفر را ... دستگیر کردند``، ``۱۵ نفر کشته و ۴۶ نفر زخمی شدند``: what the
     people counted took part in, the noun or participle before the verb."""
@@ -2529,6 +2544,8 @@ def _event(tokens: list[Token], j: int, limit: int) -> str | None:
         w = tok.text
         if not is_word(tok) or has_digit(tok) or w in ("و", "که", "یا"):
             return None
+        if (verb_stem(w) or "") in _MODALS or w in _MODALS:
+            continue  # "۲۰ نفر می‌توانند در این طرح شرکت کنند": the event follows
         if w in t.not_events or (verb_stem(w) or "") in t.not_events:
             return None
         if w in NOT_PEOPLE_EVENTS:

@@ -882,6 +882,15 @@ def test_subjects_of_a_state_a_pair_a_conversion_and_a_list(
             " افزایش ۲۰۰ تومانی داشته است.",
             {"۲۰۰": "قیمت یورو"},
         ),
+        # ... and a count reached, of the count before in its unit
+        (
+            "شمار بیماران بستری ۴۲۰ نفر بود که با ترخیص گروهی از آنان به ۳۸۰ نفر رسید.",
+            {"۳۸۰": "بیماران بستری"},
+        ),
+        # a day the clause opens with is no subject
+        ("شمار بیماران ۴۲۰ نفر بود که امروز به ۳۸۰ نفر رسید.", {"۳۸۰": "بیماران"}),
+        # the event after a modal
+        ("۲۰ نفر باید در این دوره ثبت نام کنند.", {"۲۰": "ثبت"}),
         # from one value to another, each with its year
         (
             "فروش بلیت از ۳۱۰ هزار در سال ۹۶ به ۴۵۰ هزار در سال ۹۷ افزایش یافت.",
