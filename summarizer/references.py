@@ -61,7 +61,9 @@ def resolve(line: str, text: str, before: int, title: str | None = None) -> str:
     if places is not None:
         name = _last_place(places, line, m.start(), text, before)
     else:
-        name = _last_name(noun, text[max(0, before - LOOKBACK) : before])
+        # the sentence's own words before the line count too: "… در افتتاحیه دهمین
+        # نمایشگاه ایران‌پلاس گفت: در این نمایشگاه …"
+        name = _last_name(noun, text[max(0, before - LOOKBACK) : _line_start(line, text, before)])
     if name is None or name in line:
         return line
     return line[: m.start()] + name + line[m.end() :]
@@ -82,15 +84,21 @@ def _places() -> dict[str, re.Pattern[str]]:
 PLACE_LOOKBACK = 400
 
 
+def _line_start(line: str, text: str, before: int) -> int:
+    """Where ``line`` starts in ``text``, looking from ``before`` on by its first words;
+    ``before`` when they are not found."""
+    head = " ".join(line.split()[:3])
+    start = text.find(head, before, before + LOOKBACK) if head else -1
+    return start if start > before else before
+
+
 def _last_place(names: re.Pattern[str], line: str, at: int, text: str, before: int) -> str | None:
     """The place ``این کشور`` stands for: the one named in its sentence before the line,
     else in the sentences just before, when they name one only. A line that names a place
     before the demonstrative says which itself (``وزیر اقتصاد مراکش … در این کشور``)."""
     if names.search(line[:at]):
         return None
-    head = " ".join(line.split()[:3])
-    start = text.find(head, before, before + LOOKBACK) if head else -1
-    own = text[before:start] if start > before else ""
+    own = text[before : _line_start(line, text, before)]
     windows = (own, text[max(0, before - PLACE_LOOKBACK) : before])
     for window in windows:
         found = {hit.group(1) for hit in names.finditer(window)}
