@@ -95,7 +95,9 @@ def test_a_stressed_name_is_no_back_reference() -> None:
 
 
 def test_the_name_in_the_sentences_own_frame_counts() -> None:
-    text = "مدیر برگزاری در آیین گشایش نهمین جشنواره گل‌آرا گفت: در این جشنواره ۲۴۰ غرفه برپا شده است."
+    text = (
+        "مدیر برگزاری در آیین گشایش نهمین جشنواره گل‌آرا گفت: در این جشنواره ۲۴۰ غرفه برپا شده است."
+    )
     line = "در این جشنواره ۲۴۰ غرفه برپا شده است"
     assert resolve(line, text, 0) == "در جشنواره گل‌آرا ۲۴۰ غرفه برپا شده است"
     assert "در جشنواره گل‌آرا ۲۴۰ غرفه برپا شده است" in digest(text).bullets
