@@ -23,6 +23,8 @@ _WORD_RX = re.compile(r"[^\s،,.؛;:!؟?«»\"()\[\]]+")
 _PUNCT_RX = re.compile(r"[،,.؛;:!؟?«»\"()\[\]]")
 _CLEFT_RX = re.compile(r"\s+(?:\S+\s+)?(?:بود|است|بودند|هستند)\s+که(?:\s|$)")
 MAX_NAME_WORDS = 2
+# A name in guillemets right after the noun, of a few words: جشنواره «کارلوی واری»
+_QUOTED_NAME_RX = re.compile(r"\s*«[^«»\n.،,]{2,40}»")
 _SOURCE_FRAMES = ("گزارش", "نقل از", "به گفته", "اعلام")
 LOOKBACK = 1500
 
@@ -120,7 +122,10 @@ def _last_name(noun: str, source: str) -> str | None:
             continue
         if any(f in head for f in _SOURCE_FRAMES):
             continue  # "به گزارش مرکز مطالعات …": the source of the news, not its subject
-        found = _name_words(source[hit.end() : hit.end() + 80])
+        quoted = _QUOTED_NAME_RX.match(source, hit.end())
+        found = (
+            [quoted.group(0).strip()] if quoted else _name_words(source[hit.end() : hit.end() + 80])
+        )
         if found:
             names[found[0]] = noun + " " + " ".join(found)
     return next(iter(names.values())) if len(names) == 1 else None

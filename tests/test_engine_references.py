@@ -101,3 +101,9 @@ def test_the_name_in_the_sentences_own_frame_counts() -> None:
     line = "در این جشنواره ۲۴۰ غرفه برپا شده است"
     assert resolve(line, text, 0) == "در جشنواره گل‌آرا ۲۴۰ غرفه برپا شده است"
     assert "در جشنواره گل‌آرا ۲۴۰ غرفه برپا شده است" in digest(text).bullets
+
+
+def test_a_name_in_guillemets_is_the_name() -> None:
+    text = "طرح «بازآفرینی محله‌های کهن» در شهر آغاز شد. "
+    line = "در این طرح ۴۰۰ خانه نوسازی می‌شود"
+    assert resolve(line, text, len(text)) == "در طرح «بازآفرینی محله‌های کهن» ۴۰۰ خانه نوسازی می‌شود"
