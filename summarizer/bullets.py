@@ -28,7 +28,7 @@ from summarizer.figures import (
     noun_phrase_end,
     tables,
 )
-from summarizer.lexicon import ADV, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
+from summarizer.lexicon import ADV, AJ, CONJ, DET, NUM, PRO, N, P, lexicon, load_toml, verb_stem
 from summarizer.rank import SUBSTANTIVE, Ranked
 from summarizer.references import resolve
 from summarizer.sentences import Token, tokenize
@@ -496,11 +496,41 @@ def _asides_rx() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{alts})\s*،?(?=\s|$)") if alts else re.compile(r"(?!)")
 
 
+@cache
+def _match_pointers_rx() -> re.Pattern[str]:
+    pointers = load_toml("phrases.toml").get("frames", {}).get("match_pointers", [])
+    alts = "|".join(re.escape(a) for a in sorted(pointers, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alts})\s*،?(?=\s|$)") if alts else re.compile(r"(?!)")
+
+
+def _unpointed(line: str) -> str:
+    """``line`` without the pointers to the match that stand on their own as an adjunct:
+    not one that names a defeat (``با شکست در این بازی``), nor one the next word goes on
+    (``در این بازی حساس``، ``در این بازی و …``)."""
+    lex = lexicon()
+    score_words = tables().score_words
+
+    def drop(m: re.Match[str]) -> str:
+        before = line[: m.start()].split()
+        after = line[m.end() :].split()
+        nxt = after[0] if after else ""
+        if before and (before[-1] in score_words or before[-1] in tables().change_nouns):
+            return m.group(0)
+        if nxt in ("ها", "های", "و", "یا") or (lex.pos(nxt) & AJ and not lex.pos(nxt) & N):
+            return m.group(0)
+        return " "
+
+    return _SPACES_RX.sub(" ", _match_pointers_rx().sub(drop, line)).strip(_EDGE_PUNCT)
+
+
 def _finished(line: str | None) -> str:
     if not line:
         return ""
     line = _asides_rx().sub(" ", line)  # "آلمان برای مثال در بازی اول …"
     line = _ALSO_RX.sub("", line)  # "احمدی‌نژاد نیز ۲۳ هزار رای کسب کرد": also, than whom?
+    unpointed = _unpointed(line)
+    if unpointed != line and is_complete(unpointed):
+        line = unpointed  # "… در این دیدار ۳۳۴ بار پاس دادند": which match, the title says
     line = _SPACES_RX.sub(" ", line).strip(_EDGE_PUNCT)
     if ends_on_participle(line):
         succeeded = _SUCCEEDED_RX.search(line)

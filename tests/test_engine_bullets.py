@@ -492,3 +492,14 @@ def test_a_spoken_opener_is_dropped() -> None:
     for opener in ("به هر حال", "در واقع", "در هر صورت"):
         text = f"سرپرست تیم گفت: {opener} ۱۸ بازیکن در اردوی تیم ملی حضور دارند."
         assert _bullets(text) == ["۱۸ بازیکن در اردوی تیم ملی حضور دارند"], (opener, _bullets(text))
+
+
+def test_a_pointer_to_the_match_is_dropped_where_the_line_stands_without_it() -> None:
+    text = (
+        "سپاهان و ذوب آهن دیشب به مصاف هم رفتند."
+        " شاگردان نویدکیا در این دیدار ۴۱۲ بار به همدیگر پاس دادند."
+    )
+    assert "شاگردان نویدکیا ۴۱۲ بار به همدیگر پاس دادند" in _bullets(text), _bullets(text)
+    # the match a defeat happened in, or a pointer the next word goes on, stays
+    lost = "میزبان با شکست در این بازی با ۱۸ امتیاز در رده نهم جدول قرار گرفت."
+    assert any("شکست در این بازی" in b for b in _bullets(lost)), _bullets(lost)
